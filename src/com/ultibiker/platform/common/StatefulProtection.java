@@ -1,0 +1,30 @@
+package com.ultibiker.platform.common;
+
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The one helper that decides how stateful resources (databases, caches, keys, volumes, buckets,
+ * DNS zones) are protected. In production: Pulumi {@code protect}, retain on delete where the
+ * resource allows, deletion protection and a final snapshot with a stable identifier. Outside
+ * production everything can be torn down.
+ */
+public record StatefulProtection(boolean production) {
+
+    /** Resource options for a stateful resource. */
+    public CustomResourceOptions.Builder options(CustomResourceOptions.Builder builder) {
+        return builder.protect(production);
+    }
+
+    public boolean deletionProtection() {
+        return production;
+    }
+
+    public boolean skipFinalSnapshot() {
+        return !production;
+    }
+
+    /** A stable final snapshot identifier (no timestamps: a changing value would force a diff every run). */
+    public String finalSnapshotIdentifier(String resourceName) {
+        return resourceName + "-final";
+    }
+}

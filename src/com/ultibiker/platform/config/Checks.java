@@ -1,0 +1,107 @@
+package com.ultibiker.platform.config;
+
+import com.pulumi.aws.enums.Region;
+import com.ultibiker.platform.network.Ipv4Cidr;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Small pure checks. Each returns what is allowed when the value is not, or empty when it is fine;
+ * the parser turns a non-empty answer into a {@link ConfigProblem} naming the key.
+ */
+public final class Checks {
+
+    /** CloudWatch Logs accepts only these retention periods. */
+    public static final List<Integer> LOG_RETENTION_DAYS = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
+    public static final Pattern EC2_INSTANCE_TYPE =
+            Pattern.compile("[a-z][a-z0-9-]*\\d[a-z0-9-]*\\.(nano|micro|small|medium|\\d*x?large|metal(-\\d+xl)?)");
+    public static final Pattern RDS_INSTANCE_CLASS =
+            Pattern.compile("db\\.[a-z][a-z0-9-]*\\d[a-z0-9-]*\\.(micro|small|medium|\\d*x?large)");
+    public static final Pattern CACHE_NODE_TYPE =
+            Pattern.compile("cache\\.[a-z][a-z0-9-]*\\d[a-z0-9-]*\\.(micro|small|medium|\\d*x?large)");
+    public static final Pattern INFLUX_INSTANCE_CLASS =
+            Pattern.compile("db\\.influx\\.(medium|\\d*x?large)");
+    public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,23}");
+    public static final Pattern IAM_PRINCIPAL_ARN =
+            Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]+");
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE);
+    public static final Pattern DOMAIN =
+            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+    public static final Pattern HOSTED_ZONE_ID = Pattern.compile("Z[A-Z0-9]{4,31}");
+    public static final Pattern DAILY_WINDOW = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-3]):[0-5]\\d");
+    public static final Pattern WEEKLY_WINDOW = Pattern.compile(
+            "(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d-(mon|tue|wed|thu|fri|sat|sun):([01]\\d|2[0-3]):[0-5]\\d");
+    public static final Pattern K8S_VERSION = Pattern.compile("1\\.(\\d{2})");
+    public static final int MIN_K8S_MINOR = 32;
+    public static final Set<String> EKS_LOG_TYPES = Set.of("api", "audit", "authenticator", "controllerManager", "scheduler");
+    public static final List<String> REQUIRED_EKS_LOG_TYPES = List.of("api", "audit", "authenticator");
+    public static final String WORLD = "0.0.0.0/0";
+
+    private Checks() {
+    }
+
+    public static List<String> knownRegions() {
+        return Arrays.stream(Region.values()).map(Region::getValue).sorted().toList();
+    }
+
+    public static Optional<String> region(String region) {
+        return knownRegions().contains(region) ? Optional.empty()
+                : Optional.of("an AWS region, one of " + String.join(", ", knownRegions()));
+    }
+
+    public static Optional<String> range(long value, long min, long max) {
+        return value >= min && value <= max ? Optional.empty() : Optional.of("a whole number from " + min + " to " + max);
+    }
+
+    public static Optional<String> atLeast(long value, long min) {
+        return value >= min ? Optional.empty() : Optional.of("a whole number >= " + min);
+    }
+
+    public static Optional<String> oneOf(int value, List<Integer> allowed) {
+        return allowed.contains(value) ? Optional.empty() : Optional.of("one of " + allowed);
+    }
+
+    public static Optional<String> matches(String value, Pattern pattern, String description) {
+        return pattern.matcher(value).matches() ? Optional.empty() : Optional.of(description);
+    }
+
+    public static Optional<String> cidr(String value) {
+        return Ipv4Cidr.parse(value).isPresent() ? Optional.empty()
+                : Optional.of("an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16");
+    }
+
+    public static Optional<String> kubernetesVersion(String value) {
+        var m = K8S_VERSION.matcher(value);
+        if (m.matches() && Integer.parseInt(m.group(1)) >= MIN_K8S_MINOR) {
+            return Optional.empty();
+        }
+        return Optional.of("a Kubernetes minor version 1." + MIN_K8S_MINOR + " or newer, e.g. 1.35");
+    }
+
+    public static Optional<String> postgresVersion(String value) {
+        var m = Pattern.compile("(\\d{2})(\\.\\d{1,2})?").matcher(value);
+        if (m.matches() && Integer.parseInt(m.group(1)) >= 14) {
+            return Optional.empty();
+        }
+        return Optional.of("a supported PostgreSQL version, major 14 or newer (e.g. 16 or 16.4)");
+    }
+
+    public static Optional<String> nodeScaling(int min, int max, int desired) {
+        if (min < 0 || max < 1) {
+            return Optional.of("minSize >= 0 and maxSize >= 1");
+        }
+        if (min > max) {
+            return Optional.of("minSize <= maxSize (minSize is " + min + ", maxSize " + max + ")");
+        }
+        if (desired < min || desired > max) {
+            return Optional.of("desiredSize within [minSize, maxSize] = [" + min + ", " + max + "]");
+        }
+        return Optional.empty();
+    }
+}

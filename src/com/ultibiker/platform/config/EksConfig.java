@@ -1,0 +1,27 @@
+package com.ultibiker.platform.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * @param version               Kubernetes version of the control plane and nodes
+ * @param endpointPublicAccess  whether the API server has a public endpoint at all
+ * @param publicAccessCidrs     who may reach the public endpoint
+ * @param adminPrincipalArns    IAM principals given cluster-admin through access entries
+ * @param logTypes              control-plane log types shipped to CloudWatch
+ * @param nodePools             node groups of the primary cluster
+ * @param standbyNodePools      node groups of the warm-standby cluster in the secondary region
+ * @param addonVersions         managed add-on name to version (absent: the component's pinned default)
+ * @param appNamespace          the application namespace and its quotas
+ */
+public record EksConfig(
+        String version,
+        boolean endpointPublicAccess,
+        List<String> publicAccessCidrs,
+        List<String> adminPrincipalArns,
+        List<String> logTypes,
+        List<NodePoolSpec> nodePools,
+        List<NodePoolSpec> standbyNodePools,
+        Map<String, String> addonVersions,
+        AppNamespaceSpec appNamespace) {
+}

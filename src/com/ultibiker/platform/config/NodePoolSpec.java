@@ -1,0 +1,27 @@
+package com.ultibiker.platform.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One managed node group.
+ *
+ * @param maxUnavailablePercent share of nodes replaced at once during a rolling update
+ * @param diskSizeGib           size of the encrypted gp3 root volume
+ */
+public record NodePoolSpec(
+        String name,
+        List<String> instanceTypes,
+        CapacityType capacityType,
+        int minSize,
+        int maxSize,
+        int desiredSize,
+        List<Taint> taints,
+        Map<String, String> labels,
+        int maxUnavailablePercent,
+        int diskSizeGib) {
+
+    public boolean schedulesApplicationPods() {
+        return taints.stream().noneMatch(t -> t.effect() == TaintEffect.NO_SCHEDULE || t.effect() == TaintEffect.NO_EXECUTE);
+    }
+}

@@ -1,0 +1,9 @@
+package com.ultibiker.platform.config;
+
+/**
+ * A PostgreSQL read replica.
+ *
+ * @param region region the replica runs in (the primary region or the secondary)
+ */
+public record ReplicaSpec(String name, String instanceClass, String region) {
+}

@@ -1,0 +1,32 @@
+package com.ultibiker.platform.config;
+
+import java.util.List;
+
+/**
+ * The whole typed configuration of one stack. Built only by {@link StackConfigParser}, which holds
+ * every default; a value of this type has passed validation.
+ *
+ * @param environment the environment name used in tags and names (e.g. {@code dev}); not derived from the stack name
+ * @param production  whether this stack holds production data: protects stateful resources, enables
+ *                    deletion protection and final snapshots, refuses a world-open EKS endpoint
+ */
+public record StackConfig(
+        String project,
+        String environment,
+        boolean production,
+        Regions regions,
+        int logRetentionDays,
+        TagsConfig tags,
+        NetworkConfig network,
+        EksConfig eks,
+        DatabaseConfig database,
+        CacheConfig cache,
+        TimeSeriesConfig timeseries,
+        ObservabilityConfig observability,
+        DnsConfig dns) {
+
+    /** The regions this stack runs in, primary first. */
+    public List<String> regionList() {
+        return regions.all();
+    }
+}

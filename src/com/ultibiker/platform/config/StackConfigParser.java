@@ -1,0 +1,491 @@
+package com.ultibiker.platform.config;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.ultibiker.platform.network.Ipv4Cidr;
+import com.ultibiker.platform.network.SubnetLayout;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a stack's configuration, as the Pulumi CLI hands it over (top-level key to string, with
+ * structured values as JSON), into a validated {@link StackConfig}. Every default lives here, next to
+ * the read of its key; the README's config reference is this file in table form.
+ *
+ * <p>Both entry points use it: {@code pulumi up} reads the strings from Pulumi's {@code Config}, the
+ * offline plan from {@code Pulumi.<stack>.yaml} through {@link StackFileLoader}.
+ */
+public final class StackConfigParser {
+
+    /** Top-level keys in the project namespace; anything else is reported as unknown. */
+    public static final List<String> TOP_LEVEL_KEYS = List.of(
+            "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
+            "database", "cache", "timeseries", "observability", "dns");
+
+    /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
+    public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
+
+    private static final Gson GSON = new Gson();
+
+    private StackConfigParser() {
+    }
+
+    /**
+     * @param project the Pulumi project name, the namespace of every key
+     * @param raw     top-level key (without namespace) to its string value
+     * @throws ConfigException listing every problem, before anything is created
+     */
+    public static StackConfig parse(String project, Map<String, String> raw) {
+        Problems problems = new Problems();
+        ConfigSection root = new ConfigSection(project + ":", decode(project, raw, problems), problems);
+        StackConfig config = read(project, root, problems);
+        root.rejectUnknownKeys();
+        problems.throwIfAny();
+        return config;
+    }
+
+    private static Map<String, Object> decode(String project, Map<String, String> raw, Problems problems) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        raw.forEach((key, text) -> {
+            String trimmed = text == null ? "" : text.strip();
+            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+                try {
+                    values.put(key, GSON.fromJson(trimmed, Object.class));
+                } catch (JsonParseException e) {
+                    problems.parseError(project + ":" + key, abbreviate(trimmed), "valid structured config (JSON/YAML)");
+                }
+            } else {
+                values.put(key, text);
+            }
+        });
+        return values;
+    }
+
+    private static StackConfig read(String project, ConfigSection root, Problems problems) {
+        String environment = root.requiredString("environment", "an environment name such as dev, staging or prod");
+        check(problems, root, "environment", environment,
+                Checks.matches(environment, Pattern.compile("[a-z][a-z0-9-]{0,15}"), "lowercase letters, digits and dashes, starting with a letter, at most 16 characters"));
+        boolean production = root.bool("production", true);
+
+        Regions regions = regions(root.section("regions"), problems);
+        int logRetention = root.integer("logRetentionDays", 30);
+        check(problems, root, "logRetentionDays", logRetention, Checks.oneOf(logRetention, Checks.LOG_RETENTION_DAYS));
+
+        TagsConfig tags = tags(root.section("tags"), problems);
+        NetworkConfig network = network(root.section("network"), regions, problems);
+        EksConfig eks = eks(root.section("eks"), regions, production, problems);
+        DatabaseConfig database = database(root.section("database"), regions, production, problems);
+        CacheConfig cache = cache(root.section("cache"), regions, problems);
+        TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), problems);
+        ObservabilityConfig observability = observability(root.section("observability"), problems);
+        DnsConfig dns = dns(root.section("dns"), problems);
+        if (observability.replicaLagSeconds() >= dns.rpoTargetSeconds()) {
+            problems.invalid(root.keyOf("observability") + ".replicaLagSeconds", observability.replicaLagSeconds(),
+                    "less than dns.rpoTargetSeconds (" + dns.rpoTargetSeconds() + "), so the lag alarm fires before the RPO is lost");
+        }
+        return new StackConfig(project, environment, production, regions, logRetention, tags, network, eks,
+                database, cache, timeseries, observability, dns);
+    }
+
+    private static Regions regions(ConfigSection s, Problems problems) {
+        String primary = s.requiredString("primary", "an AWS region, e.g. us-east-1");
+        if (!primary.isEmpty()) {
+            check(problems, s, "primary", primary, Checks.region(primary));
+        }
+        Optional<String> secondary = Optional.ofNullable(s.string("secondary", null));
+        secondary.ifPresent(r -> {
+            check(problems, s, "secondary", r, Checks.region(r));
+            if (r.equals(primary)) {
+                problems.invalid(s.keyOf("secondary"), r, "a region different from regions.primary (" + primary + ")");
+            }
+        });
+        s.rejectUnknownKeys();
+        return new Regions(primary, secondary);
+    }
+
+    private static TagsConfig tags(ConfigSection s, Problems problems) {
+        String project = s.string("project", "ultibiker");
+        String owner = s.requiredString("owner", "the team or person accountable, e.g. platform-team");
+        String costCenter = s.requiredString("costCenter", "the cost center code to bill, e.g. CC-1234");
+        Map<String, String> extra = s.stringMap("extra", Map.of());
+        extra.keySet().stream().filter(RESERVED_TAGS::contains).sorted().forEach(k ->
+                problems.invalid(s.keyOf("extra") + "." + k, extra.get(k),
+                        "a tag name other than the platform's own " + new TreeSet<>(RESERVED_TAGS)));
+        s.rejectUnknownKeys();
+        return new TagsConfig(project, owner, costCenter, extra);
+    }
+
+    private static NetworkConfig network(ConfigSection s, Regions regions, Problems problems) {
+        Map<String, Object> rawCidrs = s.mapping("vpcCidrs");
+        List<String> azs = s.strings("availabilityZones", List.of("a", "b", "c"));
+        NatMode nat = s.choice("natGateways", NatMode.class, NatMode.PER_AZ);
+        boolean interfaceEndpoints = s.bool("interfaceEndpoints", true);
+        s.rejectUnknownKeys();
+
+        String cidrsKey = s.keyOf("vpcCidrs");
+        Map<String, String> cidrs = new LinkedHashMap<>();
+        rawCidrs.forEach((region, value) -> cidrs.put(region, String.valueOf(value)));
+        for (String region : regions.all()) {
+            if (!region.isEmpty() && !cidrs.containsKey(region)) {
+                problems.parseError(cidrsKey + "." + region, null, "a VPC CIDR for every region of the stack (required)");
+            }
+        }
+        cidrs.keySet().stream().filter(r -> !regions.all().contains(r)).forEach(r ->
+                problems.parseError(cidrsKey + "." + r, cidrs.get(r), "only regions of this stack: " + regions.all()));
+        List<Ipv4Cidr> parsed = new ArrayList<>();
+        List<String> parsedRegions = new ArrayList<>();
+        cidrs.forEach((region, value) -> {
+            var cidr = Ipv4Cidr.parse(value);
+            if (cidr.isEmpty()) {
+                problems.parseError(cidrsKey + "." + region, value, Checks.cidr(value).orElseThrow());
+                return;
+            }
+            SubnetLayout.check(cidr.get(), azs.size()).ifPresent(reason ->
+                    problems.invalid(cidrsKey + "." + region, value, reason));
+            for (int i = 0; i < parsed.size(); i++) {
+                if (parsed.get(i).overlaps(cidr.get())) {
+                    problems.invalid(cidrsKey + "." + region, value, "a CIDR that does not overlap the VPC of "
+                            + parsedRegions.get(i) + " (" + parsed.get(i) + "), so the regions can be peered");
+                }
+            }
+            parsed.add(cidr.get());
+            parsedRegions.add(region);
+        });
+
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < azs.size(); i++) {
+            String az = azs.get(i);
+            String key = s.keyOf("availabilityZones") + "[" + i + "]";
+            if (!az.matches("[a-z]")) {
+                problems.invalid(key, az, "a single AZ letter such as a, b or c (the region is prefixed)");
+            } else if (!seen.add(az)) {
+                problems.invalid(key, az, "each AZ once");
+            }
+        }
+        if (azs.size() < 2 || azs.size() > SubnetLayout.maxAzs()) {
+            problems.invalid(s.keyOf("availabilityZones"), azs, "2 to " + SubnetLayout.maxAzs()
+                    + " AZs (EKS and RDS subnet groups need at least two)");
+        }
+        return new NetworkConfig(Map.copyOf(cidrs), azs, nat, interfaceEndpoints);
+    }
+
+    private static EksConfig eks(ConfigSection s, Regions regions, boolean production, Problems problems) {
+        String version = s.string("version", "1.35");
+        check(problems, s, "version", version, Checks.kubernetesVersion(version));
+        boolean publicEndpoint = s.bool("endpointPublicAccess", false);
+        List<String> publicCidrs = s.strings("publicAccessCidrs", List.of());
+        for (int i = 0; i < publicCidrs.size(); i++) {
+            String cidr = publicCidrs.get(i);
+            String key = s.keyOf("publicAccessCidrs") + "[" + i + "]";
+            Checks.cidr(cidr).ifPresent(allowed -> problems.invalid(key, cidr, allowed));
+            if (production && cidr.equals(Checks.WORLD)) {
+                problems.invalid(key, cidr, "a restricted CIDR: a production stack never opens the EKS API to the world");
+            }
+        }
+        if (publicEndpoint && publicCidrs.isEmpty()) {
+            problems.invalid(s.keyOf("publicAccessCidrs"), "[]",
+                    "at least one CIDR when endpointPublicAccess is true (empty would mean 0.0.0.0/0)");
+        }
+        List<String> admins = s.strings("adminPrincipalArns", List.of());
+        for (int i = 0; i < admins.size(); i++) {
+            check(problems, s.keyOf("adminPrincipalArns") + "[" + i + "]", admins.get(i),
+                    Checks.matches(admins.get(i), Checks.IAM_PRINCIPAL_ARN, "an IAM role or user ARN, e.g. arn:aws:iam::123456789012:role/platform-admin"));
+        }
+        List<String> logTypes = s.strings("logTypes", Checks.REQUIRED_EKS_LOG_TYPES);
+        for (int i = 0; i < logTypes.size(); i++) {
+            if (!Checks.EKS_LOG_TYPES.contains(logTypes.get(i))) {
+                problems.invalid(s.keyOf("logTypes") + "[" + i + "]", logTypes.get(i), "one of " + new TreeSet<>(Checks.EKS_LOG_TYPES));
+            }
+        }
+        if (!logTypes.containsAll(Checks.REQUIRED_EKS_LOG_TYPES)) {
+            problems.invalid(s.keyOf("logTypes"), logTypes, "a list that includes " + Checks.REQUIRED_EKS_LOG_TYPES);
+        }
+        List<NodePoolSpec> pools = nodePools(s, "nodePools", true, problems);
+        List<NodePoolSpec> standby = nodePools(s, "standbyNodePools", regions.isMultiRegion(), problems);
+        if (!regions.isMultiRegion() && !standby.isEmpty()) {
+            problems.invalid(s.keyOf("standbyNodePools"), "a list", "no standby pools when regions.secondary is not set");
+        }
+        Map<String, String> addons = s.stringMap("addonVersions", Map.of());
+        addons.keySet().stream().filter(a -> !EKS_ADDONS.contains(a)).forEach(a ->
+                problems.invalid(s.keyOf("addonVersions") + "." + a, addons.get(a), "add-ons " + EKS_ADDONS));
+        AppNamespaceSpec ns = appNamespace(s.section("appNamespace"), problems);
+        s.rejectUnknownKeys();
+        return new EksConfig(version, publicEndpoint, publicCidrs, admins, logTypes, pools, standby, addons, ns);
+    }
+
+    /** Managed add-ons the platform installs; versions may be pinned through eks.addonVersions. */
+    public static final List<String> EKS_ADDONS = List.of(
+            "vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver");
+
+    private static List<NodePoolSpec> nodePools(ConfigSection eks, String key, boolean required, Problems problems) {
+        List<ConfigSection> sections = eks.sections(key);
+        if (sections.isEmpty()) {
+            if (required) {
+                problems.parseError(eks.keyOf(key), null, "a list of node pools (required), each with name, instanceTypes, minSize, maxSize");
+            }
+            return List.of();
+        }
+        List<NodePoolSpec> pools = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigSection p : sections) {
+            String name = p.requiredString("name", "a pool name (lowercase letters, digits, dashes)");
+            check(problems, p, "name", name, Checks.matches(name, Checks.NAME, "lowercase letters, digits and dashes, at most 24 characters"));
+            if (!names.add(name)) {
+                problems.invalid(p.keyOf("name"), name, "a name not used by another pool in " + key);
+            }
+            List<String> types = p.strings("instanceTypes", List.of());
+            if (types.isEmpty()) {
+                problems.parseError(p.keyOf("instanceTypes"), null, "a list of EC2 instance types, e.g. [c5.large] (required)");
+            }
+            for (int i = 0; i < types.size(); i++) {
+                check(problems, p.keyOf("instanceTypes") + "[" + i + "]", types.get(i),
+                        Checks.matches(types.get(i), Checks.EC2_INSTANCE_TYPE, "an EC2 instance type such as t3.medium or c5.2xlarge"));
+            }
+            CapacityType capacity = p.choice("capacityType", CapacityType.class, CapacityType.ON_DEMAND);
+            int min = p.requiredInteger("minSize", "a whole number >= 0");
+            int max = p.requiredInteger("maxSize", "a whole number >= 1");
+            int desired = p.integer("desiredSize", min);
+            Checks.nodeScaling(min, max, desired).ifPresent(allowed -> {
+                String offending = min > max ? "maxSize" : (desired < min || desired > max) ? "desiredSize" : (min < 0 ? "minSize" : "maxSize");
+                int value = offending.equals("desiredSize") ? desired : offending.equals("minSize") ? min : max;
+                problems.invalid(p.keyOf(offending), value, allowed);
+            });
+            List<Taint> taints = new ArrayList<>();
+            for (ConfigSection t : p.sections("taints")) {
+                String tkey = t.requiredString("key", "a taint key");
+                String tvalue = t.string("value", "true");
+                TaintEffect effect = t.choice("effect", TaintEffect.class, TaintEffect.NO_SCHEDULE);
+                t.rejectUnknownKeys();
+                taints.add(new Taint(tkey, tvalue, effect));
+            }
+            Map<String, String> labels = p.stringMap("labels", Map.of());
+            int maxUnavailable = p.integer("maxUnavailablePercent", 33);
+            check(problems, p, "maxUnavailablePercent", maxUnavailable, Checks.range(maxUnavailable, 1, 100));
+            int disk = p.integer("diskSizeGib", 50);
+            check(problems, p, "diskSizeGib", disk, Checks.range(disk, 20, 16384));
+            p.rejectUnknownKeys();
+            pools.add(new NodePoolSpec(name, types, capacity, min, max, desired, List.copyOf(taints), labels, maxUnavailable, disk));
+        }
+        if (pools.stream().noneMatch(NodePoolSpec::schedulesApplicationPods)) {
+            problems.invalid(eks.keyOf(key), "every pool tainted NoSchedule/NoExecute",
+                    "at least one pool without a NoSchedule or NoExecute taint, so application pods can run");
+        }
+        return List.copyOf(pools);
+    }
+
+    private static AppNamespaceSpec appNamespace(ConfigSection s, Problems problems) {
+        String name = s.string("name", "ultibiker");
+        check(problems, s, "name", name, Checks.matches(name, Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "a Kubernetes namespace name"));
+        Function<String, Optional<String>> cpu = v -> Checks.matches(v, Pattern.compile("\\d+(\\.\\d+)?|\\d+m"), "a CPU quantity such as 500m or 2");
+        Function<String, Optional<String>> mem = v -> Checks.matches(v, Pattern.compile("\\d+(Ki|Mi|Gi|Ti)?"), "a memory quantity such as 512Mi or 4Gi");
+        String requestsCpu = s.string("requestsCpu", "8");
+        check(problems, s, "requestsCpu", requestsCpu, cpu.apply(requestsCpu));
+        String requestsMemory = s.string("requestsMemory", "16Gi");
+        check(problems, s, "requestsMemory", requestsMemory, mem.apply(requestsMemory));
+        String limitsCpu = s.string("limitsCpu", "16");
+        check(problems, s, "limitsCpu", limitsCpu, cpu.apply(limitsCpu));
+        String limitsMemory = s.string("limitsMemory", "32Gi");
+        check(problems, s, "limitsMemory", limitsMemory, mem.apply(limitsMemory));
+        int maxPods = s.integer("maxPods", 100);
+        check(problems, s, "maxPods", maxPods, Checks.range(maxPods, 1, 10000));
+        String defaultRequestCpu = s.string("defaultRequestCpu", "100m");
+        check(problems, s, "defaultRequestCpu", defaultRequestCpu, cpu.apply(defaultRequestCpu));
+        String defaultRequestMemory = s.string("defaultRequestMemory", "128Mi");
+        check(problems, s, "defaultRequestMemory", defaultRequestMemory, mem.apply(defaultRequestMemory));
+        String defaultLimitCpu = s.string("defaultLimitCpu", "500m");
+        check(problems, s, "defaultLimitCpu", defaultLimitCpu, cpu.apply(defaultLimitCpu));
+        String defaultLimitMemory = s.string("defaultLimitMemory", "512Mi");
+        check(problems, s, "defaultLimitMemory", defaultLimitMemory, mem.apply(defaultLimitMemory));
+        s.rejectUnknownKeys();
+        return new AppNamespaceSpec(name, requestsCpu, requestsMemory, limitsCpu, limitsMemory, maxPods,
+                defaultRequestCpu, defaultRequestMemory, defaultLimitCpu, defaultLimitMemory);
+    }
+
+    private static DatabaseConfig database(ConfigSection s, Regions regions, boolean production, Problems problems) {
+        String version = s.string("engineVersion", "16");
+        check(problems, s, "engineVersion", version, Checks.postgresVersion(version));
+        String instanceClass = s.requiredString("instanceClass", "an RDS instance class such as db.t4g.medium");
+        checkClass(problems, s, "instanceClass", instanceClass, Checks.RDS_INSTANCE_CLASS, "an RDS instance class such as db.t4g.medium or db.r6g.xlarge");
+        int allocated = s.requiredInteger("allocatedStorageGib", "a whole number from 20 to 65536");
+        check(problems, s, "allocatedStorageGib", allocated, Checks.range(allocated, 20, 65536));
+        int maxAllocated = s.integer("maxAllocatedStorageGib", allocated);
+        if (maxAllocated < allocated || maxAllocated > 65536) {
+            problems.invalid(s.keyOf("maxAllocatedStorageGib"), maxAllocated,
+                    "a whole number from allocatedStorageGib (" + allocated + ") to 65536");
+        }
+        boolean multiAz = s.bool("multiAz", true);
+        int backupRetention = s.integer("backupRetentionDays", 7);
+        check(problems, s, "backupRetentionDays", backupRetention, Checks.range(backupRetention, production ? 7 : 1, 35));
+        String backupWindow = s.string("backupWindow", "03:00-04:00");
+        check(problems, s, "backupWindow", backupWindow, Checks.matches(backupWindow, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-04:00"));
+        String maintenanceWindow = s.string("maintenanceWindow", "sun:04:00-sun:05:00");
+        check(problems, s, "maintenanceWindow", maintenanceWindow, Checks.matches(maintenanceWindow, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00"));
+        int monitoring = s.integer("monitoringIntervalSeconds", 60);
+        check(problems, s, "monitoringIntervalSeconds", monitoring, Checks.oneOf(monitoring, List.of(0, 1, 5, 10, 15, 30, 60)));
+        int piRetention = s.integer("performanceInsightsRetentionDays", 7);
+        if (!(piRetention == 7 || piRetention == 731 || (piRetention % 31 == 0 && piRetention >= 31 && piRetention <= 713))) {
+            problems.invalid(s.keyOf("performanceInsightsRetentionDays"), piRetention, "7, a multiple of 31 up to 713, or 731");
+        }
+        List<ReplicaSpec> replicas = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigSection r : s.sections("replicas")) {
+            String name = r.requiredString("name", "a replica name");
+            check(problems, r, "name", name, Checks.matches(name, Checks.NAME, "lowercase letters, digits and dashes, at most 24 characters"));
+            if (!names.add(name)) {
+                problems.invalid(r.keyOf("name"), name, "a name not used by another replica");
+            }
+            String cls = r.string("instanceClass", instanceClass);
+            checkClass(problems, r, "instanceClass", cls, Checks.RDS_INSTANCE_CLASS, "an RDS instance class such as db.r6g.large");
+            String region = r.string("region", regions.primary());
+            if (!regions.all().contains(region)) {
+                problems.invalid(r.keyOf("region"), region, "a region of this stack: " + regions.all());
+            }
+            r.rejectUnknownKeys();
+            replicas.add(new ReplicaSpec(name, cls, region));
+        }
+        s.rejectUnknownKeys();
+        return new DatabaseConfig(version, instanceClass, allocated, maxAllocated, multiAz, backupRetention,
+                backupWindow, maintenanceWindow, monitoring, piRetention, List.copyOf(replicas));
+    }
+
+    private static CacheConfig cache(ConfigSection s, Regions regions, Problems problems) {
+        String version = s.string("engineVersion", "7.1");
+        check(problems, s, "engineVersion", version, Checks.matches(version, Pattern.compile("7(\\.\\d)?"), "a Redis 7 version such as 7.1"));
+        String nodeType = s.requiredString("nodeType", "an ElastiCache node type such as cache.t4g.small");
+        checkClass(problems, s, "nodeType", nodeType, Checks.CACHE_NODE_TYPE, "an ElastiCache node type such as cache.t4g.small or cache.r7g.large");
+        int nodes = s.integer("numNodes", 2);
+        check(problems, s, "numNodes", nodes, Checks.range(nodes, 1, 6));
+        boolean failover = s.bool("automaticFailover", true);
+        boolean multiAz = s.bool("multiAz", true);
+        if (failover && nodes < 2) {
+            problems.invalid(s.keyOf("numNodes"), nodes, "at least 2 nodes when automaticFailover is true");
+        }
+        if (multiAz && !failover) {
+            problems.invalid(s.keyOf("multiAz"), true, "false unless automaticFailover is true (ElastiCache requires it)");
+        }
+        int retention = s.integer("snapshotRetentionDays", 5);
+        check(problems, s, "snapshotRetentionDays", retention, Checks.range(retention, 0, 35));
+        String window = s.string("snapshotWindow", "03:00-05:00");
+        check(problems, s, "snapshotWindow", window, Checks.matches(window, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-05:00"));
+        Optional<CacheConfig.CacheStandby> standby = Optional.empty();
+        if (s.has("standby")) {
+            ConfigSection st = s.section("standby");
+            String type = st.string("nodeType", nodeType);
+            checkClass(problems, st, "nodeType", type, Checks.CACHE_NODE_TYPE, "an ElastiCache node type such as cache.r7g.large");
+            int count = st.integer("numNodes", 2);
+            check(problems, st, "numNodes", count, Checks.range(count, 1, 6));
+            st.rejectUnknownKeys();
+            if (!regions.isMultiRegion()) {
+                problems.invalid(s.keyOf("standby"), "a section", "no standby cache when regions.secondary is not set");
+            }
+            standby = Optional.of(new CacheConfig.CacheStandby(type, count));
+        }
+        s.rejectUnknownKeys();
+        return new CacheConfig(version, nodeType, nodes, failover, multiAz, retention, window, standby);
+    }
+
+    private static TimeSeriesConfig timeseries(ConfigSection s, Problems problems) {
+        TimeSeriesEngine engine = s.choice("engine", TimeSeriesEngine.class, TimeSeriesEngine.TIMESTREAM);
+        String version = s.string("version", "2.7");
+        check(problems, s, "version", version, Checks.matches(version, Pattern.compile("2\\.7(\\.\\d+)?"), "InfluxDB 2.7 (2.7 or 2.7.x)"));
+        String org = s.string("organization", "ultibiker");
+        String bucket = s.string("bucket", "sensor-data");
+        int retention = s.integer("retentionDays", 30);
+        check(problems, s, "retentionDays", retention, Checks.range(retention, 1, 3650));
+        int storage = s.integer("storageGib", 20);
+        check(problems, s, "storageGib", storage, Checks.range(storage, engine == TimeSeriesEngine.TIMESTREAM ? 20 : 1, 16384));
+        String instanceClass = s.string("instanceClass", "db.influx.medium");
+        checkClass(problems, s, "instanceClass", instanceClass, Checks.INFLUX_INSTANCE_CLASS, "a Timestream for InfluxDB class such as db.influx.medium or db.influx.large");
+        boolean multiAz = s.bool("multiAz", true);
+        s.rejectUnknownKeys();
+        return new TimeSeriesConfig(engine, version, org, bucket, retention, storage, instanceClass, multiAz);
+    }
+
+    private static ObservabilityConfig observability(ConfigSection s, Problems problems) {
+        List<String> emails = s.strings("alertEmails", List.of());
+        for (int i = 0; i < emails.size(); i++) {
+            check(problems, s.keyOf("alertEmails") + "[" + i + "]", emails.get(i),
+                    Checks.matches(emails.get(i), Checks.EMAIL, "an email address such as oncall@example.com"));
+        }
+        int rdsCpu = percent(s, "rdsCpuPercent", 80, problems);
+        int rdsFreeStorage = s.integer("rdsFreeStorageGib", 10);
+        check(problems, s, "rdsFreeStorageGib", rdsFreeStorage, Checks.range(rdsFreeStorage, 1, 65536));
+        int rdsConnections = s.integer("rdsMaxConnections", 400);
+        check(problems, s, "rdsMaxConnections", rdsConnections, Checks.range(rdsConnections, 1, 100000));
+        int replicaLag = s.integer("replicaLagSeconds", 30);
+        check(problems, s, "replicaLagSeconds", replicaLag, Checks.range(replicaLag, 1, 3600));
+        int redisCpu = percent(s, "redisCpuPercent", 75, problems);
+        int redisMemory = percent(s, "redisMemoryPercent", 80, problems);
+        int evictions = s.integer("redisEvictions", 100);
+        check(problems, s, "redisEvictions", evictions, Checks.range(evictions, 1, 10_000_000));
+        int grafanaStorage = s.integer("grafanaStorageGib", 10);
+        check(problems, s, "grafanaStorageGib", grafanaStorage, Checks.range(grafanaStorage, 1, 1024));
+        int promRetention = s.integer("prometheusRetentionDays", 15);
+        check(problems, s, "prometheusRetentionDays", promRetention, Checks.range(promRetention, 1, 365));
+        s.rejectUnknownKeys();
+        return new ObservabilityConfig(emails, rdsCpu, rdsFreeStorage, rdsConnections, replicaLag, redisCpu,
+                redisMemory, evictions, grafanaStorage, promRetention);
+    }
+
+    private static int percent(ConfigSection s, String key, int defaultValue, Problems problems) {
+        int value = s.integer(key, defaultValue);
+        check(problems, s, key, value, Checks.range(value, 1, 100));
+        return value;
+    }
+
+    private static DnsConfig dns(ConfigSection s, Problems problems) {
+        String domain = s.requiredString("domain", "the DNS domain served, e.g. ultibiker.example.com");
+        if (!domain.isEmpty()) {
+            check(problems, s, "domain", domain, Checks.matches(domain, Checks.DOMAIN, "a lowercase DNS name such as ultibiker.example.com"));
+        }
+        Optional<String> zoneId = Optional.ofNullable(s.string("hostedZoneId", null));
+        zoneId.ifPresent(z -> check(problems, s, "hostedZoneId", z,
+                Checks.matches(z, Checks.HOSTED_ZONE_ID, "a Route53 hosted zone id such as Z0123456789ABCDEFGHIJ")));
+        int ttl = s.integer("ttlSeconds", 60);
+        check(problems, s, "ttlSeconds", ttl, Checks.range(ttl, 5, 3600));
+        String path = s.string("healthCheckPath", "/health");
+        check(problems, s, "healthCheckPath", path, Checks.matches(path, Pattern.compile("/[\\w./-]*"), "an absolute URL path such as /health"));
+        int interval = s.integer("healthCheckIntervalSeconds", 30);
+        check(problems, s, "healthCheckIntervalSeconds", interval, Checks.oneOf(interval, List.of(10, 30)));
+        int threshold = s.integer("healthCheckFailureThreshold", 3);
+        check(problems, s, "healthCheckFailureThreshold", threshold, Checks.range(threshold, 1, 10));
+        int rto = s.integer("rtoTargetSeconds", 300);
+        check(problems, s, "rtoTargetSeconds", rto, Checks.range(rto, 30, 86400));
+        int rpo = s.integer("rpoTargetSeconds", 60);
+        check(problems, s, "rpoTargetSeconds", rpo, Checks.range(rpo, 1, 86400));
+        s.rejectUnknownKeys();
+        DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo);
+        if (dns.failoverSeconds() > rto) {
+            problems.invalid(s.keyOf("ttlSeconds"), ttl, "values where healthCheckIntervalSeconds x healthCheckFailureThreshold + ttlSeconds ("
+                    + interval + " x " + threshold + " + " + ttl + " = " + dns.failoverSeconds() + " s) is within rtoTargetSeconds (" + rto + " s)");
+        }
+        return dns;
+    }
+
+    private static void checkClass(Problems problems, ConfigSection s, String key, String value, Pattern pattern, String allowed) {
+        if (!value.isEmpty()) {
+            check(problems, s, key, value, Checks.matches(value, pattern, allowed));
+        }
+    }
+
+    private static void check(Problems problems, ConfigSection s, String key, Object value, Optional<String> allowed) {
+        check(problems, s.keyOf(key), value, allowed);
+    }
+
+    private static void check(Problems problems, String fullKey, Object value, Optional<String> allowed) {
+        allowed.ifPresent(a -> problems.invalid(fullKey, value, a));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}

@@ -1,0 +1,7 @@
+package com.ultibiker.platform.config;
+
+import java.util.Map;
+
+/** Values of the required tags that come from config, plus optional extra tags for every resource. */
+public record TagsConfig(String project, String owner, String costCenter, Map<String, String> extra) {
+}

@@ -1,0 +1,20 @@
+package com.ultibiker.platform.config;
+
+/** Where InfluxDB runs. */
+public enum TimeSeriesEngine implements ConfigEnum {
+    /** InfluxDB OSS as a single-replica StatefulSet on the cluster. */
+    KUBERNETES("kubernetes"),
+    /** Amazon Timestream for InfluxDB (managed). */
+    TIMESTREAM("timestream");
+
+    private final String configName;
+
+    TimeSeriesEngine(String configName) {
+        this.configName = configName;
+    }
+
+    @Override
+    public String configName() {
+        return configName;
+    }
+}

@@ -1,0 +1,45 @@
+package com.ultibiker.platform.network;
+
+import com.ultibiker.platform.common.AwsRegion;
+import com.ultibiker.platform.common.StatefulProtection;
+import com.ultibiker.platform.config.NatMode;
+import com.ultibiker.platform.tagging.Tagging;
+
+import java.util.List;
+
+/**
+ * Inputs of {@link Network}.
+ *
+ * @param region             region and provider the VPC is created through
+ * @param vpcCidr            the VPC block, /16 to /19 (see {@link SubnetLayout})
+ * @param azSuffixes         AZ letters, e.g. {@code [a, b, c]}; the region name is prefixed
+ * @param natMode            one shared NAT gateway or one per AZ
+ * @param interfaceEndpoints create interface endpoints for ECR, STS and CloudWatch Logs
+ * @param logRetentionDays   retention of the flow-log group
+ * @param clusterName        EKS cluster that will use the subnets (for the {@code kubernetes.io/cluster} tag)
+ */
+public record NetworkArgs(
+        AwsRegion region,
+        Ipv4Cidr vpcCidr,
+        List<String> azSuffixes,
+        NatMode natMode,
+        boolean interfaceEndpoints,
+        int logRetentionDays,
+        String clusterName,
+        Tagging tagging,
+        StatefulProtection protection) {
+
+    public NetworkArgs {
+        azSuffixes = List.copyOf(azSuffixes);
+        SubnetLayout.check(vpcCidr, azSuffixes.size()).ifPresent(reason -> {
+            throw new IllegalArgumentException("vpcCidr " + vpcCidr + ": " + reason);
+        });
+    }
+
+    public List<String> availabilityZones() {
+        return azSuffixes.stream().map(s -> region.name() + s).toList();
+    }
+
+    /** Interface endpoints created when {@link #interfaceEndpoints} is on, by short service name. */
+    public static final List<String> INTERFACE_ENDPOINT_SERVICES = List.of("ecr.api", "ecr.dkr", "sts", "logs");
+}

@@ -1,0 +1,86 @@
+package com.ultibiker.platform.plan;
+
+import com.ultibiker.platform.PlatformStack;
+import com.ultibiker.platform.config.ConfigException;
+import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.config.StackFile;
+import com.ultibiker.platform.config.StackFileLoader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@code bin/plan <stack> [--json FILE] [--quiet]}: what the stack would create, offline.
+ * Exit codes: 0 planned, 2 invalid configuration or unknown stack (nothing written), 1 anything else.
+ */
+public final class PlanMain {
+
+    private PlanMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Path.of(System.getProperty("plan.projectDir", ".")), System.out, System.err));
+    }
+
+    static int run(String[] args, Path projectDir, PrintStream out, PrintStream err) {
+        String stack = null;
+        Path json = null;
+        boolean quiet = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(err, "--json needs a file name");
+                    }
+                    json = Path.of(args[++i]);
+                }
+                case "--quiet" -> quiet = true;
+                case "-h", "--help" -> {
+                    usage(out, null);
+                    return 0;
+                }
+                default -> {
+                    if (args[i].startsWith("-") || stack != null) {
+                        return usage(err, "unexpected argument " + args[i]);
+                    }
+                    stack = args[i];
+                }
+            }
+        }
+        if (stack == null) {
+            return usage(err, "which stack? one of " + StackFileLoader.stacks(projectDir));
+        }
+        try {
+            StackFile file = StackFileLoader.load(projectDir, stack);
+            // Validate up front so bad config fails before the engine starts; the program validates again.
+            StackConfigParser.parse(file.project(), file.projectConfig());
+            Plan plan = PlanRunner.run(file, PlatformStack::stack);
+            if (json != null) {
+                Files.writeString(json, PlanJson.render(plan));
+            }
+            if (!quiet) {
+                out.print(PlanSummary.render(plan));
+                if (json != null) {
+                    out.println("\nWrote " + json);
+                }
+            }
+            return 0;
+        } catch (ConfigException | StackFileLoader.UnknownStackException e) {
+            err.println("bin/plan " + stack + ": " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("bin/plan " + stack + ": failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int usage(PrintStream stream, String problem) {
+        if (problem != null) {
+            stream.println("bin/plan: " + problem);
+        }
+        stream.println("usage: bin/plan <stack> [--json FILE] [--quiet]");
+        return 2;
+    }
+}

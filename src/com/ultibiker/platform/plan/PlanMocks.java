@@ -1,0 +1,69 @@
+package com.ultibiker.platform.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers the mock engine like a provider would at preview time: each resource gets a deterministic
+ * id and its inputs back as state, plus the computed attributes other resources read (ARNs,
+ * endpoints; see {@link ComputedAttributes}). Invokes the program makes are answered with fixed,
+ * documented values; an invoke without an answer fails loudly instead of returning nothing.
+ */
+public final class PlanMocks implements Mocks {
+
+    public static final String ACCOUNT_ID = "123456789012";
+
+    private final String defaultRegion;
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
+
+    public PlanMocks(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
+        String id = args.name + "-id";
+        if (args.type.startsWith("pulumi:providers:")) {
+            Object region = args.inputs.get("region");
+            providerRegions.put(args.name, region == null ? defaultRegion : String.valueOf(region));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        }
+        String region = regionOf(args.provider);
+        ComputedAttributes.add(args.type, args.name, id, region, ACCOUNT_ID, args.inputs, state);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        String region = regionOf(args.provider);
+        Map<String, Object> result = switch (args.token) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of(
+                    "accountId", ACCOUNT_ID, "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/plan", "userId", "PLAN", "id", ACCOUNT_ID);
+            case "aws:index/getPartition:getPartition" -> Map.of(
+                    "partition", "aws", "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws", "id", "aws");
+            case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region, "region", region,
+                    "endpoint", "ec2." + region + ".amazonaws.com", "description", region);
+            case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
+                    "arn", "arn:aws:iam::127311923021:root", "id", "127311923021");
+            default -> throw new UnsupportedOperationException("the offline plan has no answer for invoke '" + args.token
+                    + "'; add one to " + PlanMocks.class.getName());
+        };
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /** The region of a provider reference {@code <provider urn>::<id>}; the default region when empty. */
+    String regionOf(String providerRef) {
+        if (providerRef == null || providerRef.isEmpty()) {
+            return defaultRegion;
+        }
+        String urn = providerRef.substring(0, providerRef.lastIndexOf("::"));
+        String name = urn.substring(urn.lastIndexOf("::") + 2);
+        return providerRegions.getOrDefault(name, defaultRegion);
+    }
+}

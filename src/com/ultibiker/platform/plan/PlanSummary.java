@@ -1,0 +1,42 @@
+package com.ultibiker.platform.plan;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The human-readable summary {@code bin/plan} prints. */
+public final class PlanSummary {
+
+    private PlanSummary() {
+    }
+
+    public static String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for stack '").append(plan.stack()).append("' of project ").append(plan.project())
+                .append(" (offline, mock engine: nothing is created)\n\n");
+        Map<String, Integer> byComponent = new TreeMap<>();
+        Map<String, Integer> byType = new TreeMap<>();
+        int total = 0;
+        for (PlanResource r : plan.resources()) {
+            if (!r.custom() || r.type().startsWith("pulumi:providers:")) {
+                continue;
+            }
+            total++;
+            byType.merge(r.type(), 1, Integer::sum);
+            String component = plan.topComponent(r).map(c -> c.type() + " " + c.name()).orElse("(stack)");
+            byComponent.merge(component, 1, Integer::sum);
+        }
+        out.append("Resources per component:\n");
+        byComponent.forEach((k, v) -> out.append(String.format("  %4d  %s%n", v, k)));
+        out.append("\nResources per type:\n");
+        byType.forEach((k, v) -> out.append(String.format("  %4d  %s%n", v, k)));
+        long providers = plan.resources().stream().filter(r -> r.type().startsWith("pulumi:providers:")).count();
+        long components = plan.resources().stream().filter(r -> !r.custom()).count();
+        out.append(String.format("%nTotal: %d resources (plus %d providers and %d components)%n", total, providers, components));
+        out.append("\nOutputs:\n");
+        plan.outputs().forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
+        for (String note : plan.notes()) {
+            out.append("\nNote: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+}
