@@ -25,6 +25,11 @@ public final class Problems {
         }
     }
 
+    /** Whether {@code key} itself could not be read; checks that depend on it should stay quiet. */
+    public boolean failedToParse(String key) {
+        return parse.stream().anyMatch(p -> p.key().equals(key));
+    }
+
     public boolean isEmpty() {
         return parse.isEmpty() && semantic.isEmpty();
     }

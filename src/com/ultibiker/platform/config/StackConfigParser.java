@@ -75,6 +75,8 @@ public final class StackConfigParser {
         check(problems, root, "environment", environment,
                 Checks.matches(environment, Pattern.compile("[a-z][a-z0-9-]{0,15}"), "lowercase letters, digits and dashes, starting with a letter, at most 16 characters"));
         boolean production = root.bool("production", true);
+        // An unreadable flag is reported once; production-only rules would only echo it.
+        boolean productionRules = production && !problems.failedToParse(root.keyOf("production"));
 
         Regions regions = regions(root.section("regions"), problems);
         int logRetention = root.integer("logRetentionDays", 30);
@@ -82,8 +84,8 @@ public final class StackConfigParser {
 
         TagsConfig tags = tags(root.section("tags"), problems);
         NetworkConfig network = network(root.section("network"), regions, problems);
-        EksConfig eks = eks(root.section("eks"), regions, production, problems);
-        DatabaseConfig database = database(root.section("database"), regions, production, problems);
+        EksConfig eks = eks(root.section("eks"), regions, productionRules, problems);
+        DatabaseConfig database = database(root.section("database"), regions, productionRules, problems);
         CacheConfig cache = cache(root.section("cache"), regions, problems);
         TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), problems);
         ObservabilityConfig observability = observability(root.section("observability"), problems);
