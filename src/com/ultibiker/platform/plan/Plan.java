@@ -3,11 +3,24 @@ package com.ultibiker.platform.plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** What a stack would create: every registered resource and the stack outputs. */
 public record Plan(String project, String stack, Map<String, Object> outputs, List<PlanResource> resources,
                    List<String> notes) {
+
+    /** The AWS regions resources are created in. */
+    public Set<String> regionsOf() {
+        Set<String> regions = new TreeSet<>();
+        resources.forEach(r -> {
+            if (r.region() != null) {
+                regions.add(r.region());
+            }
+        });
+        return regions;
+    }
 
     public List<PlanResource> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).toList();

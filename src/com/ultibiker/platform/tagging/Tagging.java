@@ -20,8 +20,8 @@ public record Tagging(Map<String, String> required, Map<String, String> extra) {
     public static final String MANAGED_BY = "pulumi";
 
     public Tagging {
-        required = Map.copyOf(required);
-        extra = Map.copyOf(extra);
+        required = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(required));
+        extra = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(extra));
     }
 
     public static Tagging from(StackConfig config) {
