@@ -1,10 +1,15 @@
 package com.ultibiker.platform.config;
 
+import com.pulumi.exceptions.RunException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Thrown before any resource is registered when the stack configuration has one or more problems. */
-public final class ConfigException extends RuntimeException {
+/**
+ * Thrown before any resource is registered when the stack configuration has one or more problems.
+ * A {@link RunException}, so under {@code pulumi up} the engine shows the message without a stack trace.
+ */
+public final class ConfigException extends RunException {
 
     private final List<ConfigProblem> problems;
 

@@ -30,8 +30,8 @@ public final class PlanSummary {
         out.append("\nResources per type:\n");
         byType.forEach((k, v) -> out.append(String.format("  %4d  %s%n", v, k)));
         long providers = plan.resources().stream().filter(r -> r.type().startsWith("pulumi:providers:")).count();
-        long components = plan.resources().stream().filter(r -> !r.custom()).count();
-        out.append(String.format("%nTotal: %d resources (plus %d providers and %d components)%n", total, providers, components));
+        long components = plan.resources().stream().filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
+        out.append(String.format("%nTotal: %d resources (plus %d provider(s) and %d component(s))%n", total, providers, components));
         out.append("\nOutputs:\n");
         plan.outputs().forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
         for (String note : plan.notes()) {
