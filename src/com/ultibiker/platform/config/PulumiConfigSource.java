@@ -2,6 +2,7 @@ package com.ultibiker.platform.config;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import com.pulumi.Config;
 import com.pulumi.Context;
 
 import java.util.LinkedHashMap;
@@ -19,16 +20,21 @@ public final class PulumiConfigSource {
     }
 
     public static Map<String, String> read(Context ctx) {
-        var config = ctx.config();
+        return read(ctx.config(), ctx.projectName(), System.getenv("PULUMI_CONFIG"));
+    }
+
+    /**
+     * @param engineConfig the engine's {@code PULUMI_CONFIG} JSON, or null when not run by the engine
+     */
+    static Map<String, String> read(Config config, String project, String engineConfig) {
         Map<String, String> raw = new LinkedHashMap<>();
         for (String key : StackConfigParser.TOP_LEVEL_KEYS) {
             config.get(key).ifPresent(v -> raw.put(key, v));
         }
-        String engineConfig = System.getenv("PULUMI_CONFIG");
         if (engineConfig != null && !engineConfig.isBlank()) {
             try {
                 Map<?, ?> all = new Gson().fromJson(engineConfig, Map.class);
-                String prefix = ctx.projectName() + ":";
+                String prefix = project + ":";
                 for (Object k : all.keySet()) {
                     String key = String.valueOf(k).replace(prefix + "config:", prefix);
                     if (key.startsWith(prefix)) {
