@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -284,32 +283,33 @@ public final class StackConfigParser {
         return List.copyOf(pools);
     }
 
+    private static final Pattern CPU_QUANTITY = Pattern.compile("\\d+(\\.\\d+)?|\\d+m");
+    private static final Pattern MEMORY_QUANTITY = Pattern.compile("\\d+(Ki|Mi|Gi|Ti)?");
+
     private static AppNamespaceSpec appNamespace(ConfigSection s, Problems problems) {
         String name = s.string("name", "ultibiker");
         check(problems, s, "name", name, Checks.matches(name, Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "a Kubernetes namespace name"));
-        Function<String, Optional<String>> cpu = v -> Checks.matches(v, Pattern.compile("\\d+(\\.\\d+)?|\\d+m"), "a CPU quantity such as 500m or 2");
-        Function<String, Optional<String>> mem = v -> Checks.matches(v, Pattern.compile("\\d+(Ki|Mi|Gi|Ti)?"), "a memory quantity such as 512Mi or 4Gi");
-        String requestsCpu = s.string("requestsCpu", "8");
-        check(problems, s, "requestsCpu", requestsCpu, cpu.apply(requestsCpu));
-        String requestsMemory = s.string("requestsMemory", "16Gi");
-        check(problems, s, "requestsMemory", requestsMemory, mem.apply(requestsMemory));
-        String limitsCpu = s.string("limitsCpu", "16");
-        check(problems, s, "limitsCpu", limitsCpu, cpu.apply(limitsCpu));
-        String limitsMemory = s.string("limitsMemory", "32Gi");
-        check(problems, s, "limitsMemory", limitsMemory, mem.apply(limitsMemory));
         int maxPods = s.integer("maxPods", 100);
         check(problems, s, "maxPods", maxPods, Checks.range(maxPods, 1, 10000));
-        String defaultRequestCpu = s.string("defaultRequestCpu", "100m");
-        check(problems, s, "defaultRequestCpu", defaultRequestCpu, cpu.apply(defaultRequestCpu));
-        String defaultRequestMemory = s.string("defaultRequestMemory", "128Mi");
-        check(problems, s, "defaultRequestMemory", defaultRequestMemory, mem.apply(defaultRequestMemory));
-        String defaultLimitCpu = s.string("defaultLimitCpu", "500m");
-        check(problems, s, "defaultLimitCpu", defaultLimitCpu, cpu.apply(defaultLimitCpu));
-        String defaultLimitMemory = s.string("defaultLimitMemory", "512Mi");
-        check(problems, s, "defaultLimitMemory", defaultLimitMemory, mem.apply(defaultLimitMemory));
+        var spec = new AppNamespaceSpec(name,
+                quantity(s, "requestsCpu", "8", CPU_QUANTITY, problems),
+                quantity(s, "requestsMemory", "16Gi", MEMORY_QUANTITY, problems),
+                quantity(s, "limitsCpu", "16", CPU_QUANTITY, problems),
+                quantity(s, "limitsMemory", "32Gi", MEMORY_QUANTITY, problems),
+                maxPods,
+                quantity(s, "defaultRequestCpu", "100m", CPU_QUANTITY, problems),
+                quantity(s, "defaultRequestMemory", "128Mi", MEMORY_QUANTITY, problems),
+                quantity(s, "defaultLimitCpu", "500m", CPU_QUANTITY, problems),
+                quantity(s, "defaultLimitMemory", "512Mi", MEMORY_QUANTITY, problems));
         s.rejectUnknownKeys();
-        return new AppNamespaceSpec(name, requestsCpu, requestsMemory, limitsCpu, limitsMemory, maxPods,
-                defaultRequestCpu, defaultRequestMemory, defaultLimitCpu, defaultLimitMemory);
+        return spec;
+    }
+
+    private static String quantity(ConfigSection s, String key, String defaultValue, Pattern pattern, Problems problems) {
+        String value = s.string(key, defaultValue);
+        check(problems, s, key, value, Checks.matches(value, pattern, pattern == CPU_QUANTITY
+                ? "a CPU quantity such as 500m or 2" : "a memory quantity such as 512Mi or 4Gi"));
+        return value;
     }
 
     private static DatabaseConfig database(ConfigSection s, Regions regions, boolean production, Problems problems) {

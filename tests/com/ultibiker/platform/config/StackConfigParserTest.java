@@ -259,6 +259,14 @@ class StackConfigParserTest {
     }
 
     @Test
+    void kubernetesQuantities() {
+        var raw = devConfig();
+        String eks = raw.get("eks");
+        raw.put("eks", eks.substring(0, eks.length() - 1) + ",\"appNamespace\":{\"limitsMemory\":\"lots\",\"requestsCpu\":\"2m\"}}");
+        assertProblem(onlyProblem(raw), "eks.appNamespace.limitsMemory", "\"lots\"", "a memory quantity");
+    }
+
+    @Test
     void failoverNeedsTwoCacheNodes() {
         var raw = devConfig();
         raw.put("cache", "{\"nodeType\":\"cache.t4g.small\",\"numNodes\":1,\"automaticFailover\":true,\"multiAz\":true}");
