@@ -11,16 +11,23 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.common.AwsRegion;
+import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.config.PulumiConfigSource;
 import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.data.Cache;
+import com.ultibiker.platform.data.CacheArgs;
+import com.ultibiker.platform.data.DataPlacement;
+import com.ultibiker.platform.data.Database;
+import com.ultibiker.platform.data.DatabaseArgs;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.Network;
 import com.ultibiker.platform.network.NetworkArgs;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +69,22 @@ public final class PlatformStack {
             networks.put(region.name(), network);
         }
 
+        // ---- data-store clients (issue 5) -------------------------------------------------------------
+        // Security groups admitted to PostgreSQL (5432) and Redis (6379), per region. They must be the
+        // EKS node security group of the region: once EksCluster is composed above, replace List.of()
+        // with List.of(eksClusters.get(region).nodeSecurityGroupId()). Until then nothing is admitted
+        // (no CIDR fallback, no stand-in group).
+        Map<String, List<Output<String>>> dataClients = new LinkedHashMap<>();
+        for (String region : regions.keySet()) {
+            dataClients.put(region, List.of());
+        }
+        // ---- end data-store clients ---------------------------------------------------------------------
+        Map<String, DataPlacement> placements = new LinkedHashMap<>();
+        regions.forEach((name, region) -> placements.put(name,
+                new DataPlacement(region, networks.get(name), dataClients.get(name))));
+        Database database = database(config, placements, tagging, protection);
+        Map<String, Cache> caches = caches(config, placements, tagging, protection);
+
         ctx.export("environment", Output.of(config.environment()));
         ctx.export("regions", Output.of(config.regionList()));
         networks.forEach((region, network) -> {
@@ -70,6 +93,62 @@ public final class PlatformStack {
             ctx.export("publicSubnetIds." + region, network.publicSubnetIds());
             ctx.export("databaseSubnetIds." + region, network.databaseSubnetIds());
         });
+        ctx.export("database.endpoint", database.endpoint());
+        ctx.export("database.port", database.port());
+        ctx.export("database.masterUserSecretArn", database.masterUserSecretArn());
+        ctx.export("database.securityGroupId", database.securityGroupId());
+        database.readerEndpoints().forEach((replica, address) -> ctx.export("database.readerEndpoint." + replica, address));
+        caches.forEach((region, cache) -> {
+            ctx.export("cache.primaryEndpoint." + region, cache.primaryEndpoint());
+            ctx.export("cache.readerEndpoint." + region, cache.readerEndpoint());
+            ctx.export("cache.port." + region, cache.port());
+            ctx.export("cache.userName." + region, Output.of(cache.userName()));
+            ctx.export("cache.connectPolicyArn." + region, cache.connectPolicyArn());
+        });
+    }
+
+    private static Database database(StackConfig config, Map<String, DataPlacement> placements, Tagging tagging,
+                                     StatefulProtection protection) {
+        String primary = config.regions().primary();
+        Map<String, DataPlacement> secondaries = new LinkedHashMap<>(placements);
+        secondaries.remove(primary);
+        return new Database("database", new DatabaseArgs(
+                Naming.physical(config.tags().project(), config.environment(), "postgres"),
+                sqlName(config.tags().project()),
+                "platform_admin",
+                placements.get(primary),
+                secondaries,
+                config.database(),
+                config.logRetentionDays(),
+                tagging,
+                protection), ComponentResourceOptions.builder().build());
+    }
+
+    /** The primary region's cache, and a standby cache in the secondary region when configured. */
+    private static Map<String, Cache> caches(StackConfig config, Map<String, DataPlacement> placements, Tagging tagging,
+                                             StatefulProtection protection) {
+        var c = config.cache();
+        String id = Naming.physical(config.tags().project(), config.environment(), "redis");
+        Map<String, Cache> caches = new LinkedHashMap<>();
+        String primary = config.regions().primary();
+        caches.put(primary, new Cache("cache-" + primary, new CacheArgs(id, placements.get(primary), c.engineVersion(),
+                c.nodeType(), c.numNodes(), c.automaticFailover(), c.multiAz(), c.snapshotRetentionDays(),
+                c.snapshotWindow(), c.maintenanceWindow(), config.logRetentionDays(), tagging, protection),
+                ComponentResourceOptions.builder().build()));
+        config.regions().secondary().ifPresent(secondary -> c.standby().ifPresent(standby -> {
+            boolean failover = c.automaticFailover() && standby.numNodes() >= 2;
+            caches.put(secondary, new Cache("cache-" + secondary, new CacheArgs(id, placements.get(secondary),
+                    c.engineVersion(), standby.nodeType(), standby.numNodes(), failover, failover && c.multiAz(),
+                    c.snapshotRetentionDays(), c.snapshotWindow(), c.maintenanceWindow(), config.logRetentionDays(),
+                    tagging, protection), ComponentResourceOptions.builder().build()));
+        }));
+        return caches;
+    }
+
+    /** A PostgreSQL database name from the project name: letters and digits, starting with a letter. */
+    static String sqlName(String project) {
+        String cleaned = project.replaceAll("[^A-Za-z0-9_]", "_");
+        return Character.isLetter(cleaned.isEmpty() ? '0' : cleaned.charAt(0)) ? cleaned : "db_" + cleaned;
     }
 
     /** Physical EKS cluster name for a region; the network tags its subnets for it. */

@@ -2,6 +2,8 @@ package com.ultibiker.platform.common;
 
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.Optional;
+
 /**
  * The one helper that decides how stateful resources (databases, caches, keys, volumes, buckets,
  * DNS zones) are protected. In production: Pulumi {@code protect}, retain on delete where the
@@ -26,5 +28,14 @@ public record StatefulProtection(boolean production) {
     /** A stable final snapshot identifier (no timestamps: a changing value would force a diff every run). */
     public String finalSnapshotIdentifier(String resourceName) {
         return resourceName + "-final";
+    }
+
+    /**
+     * The final snapshot to take when the resource is deleted: {@link #finalSnapshotIdentifier} in
+     * production, none elsewhere. For services where naming a final snapshot is what requests one
+     * (ElastiCache), and to keep the input absent where no snapshot is taken (RDS).
+     */
+    public Optional<String> finalSnapshot(String resourceName) {
+        return production ? Optional.of(finalSnapshotIdentifier(resourceName)) : Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package com.ultibiker.platform.config;
 import java.util.Optional;
 
 /**
+ * @param maintenanceWindow weekly window (UTC) for engine patches; must not overlap the snapshot window; default sun:05:00-sun:06:00
  * @param standby the cache of the warm-standby region (node type and count), if the stack has one
  */
 public record CacheConfig(
@@ -13,6 +14,7 @@ public record CacheConfig(
         boolean multiAz,
         int snapshotRetentionDays,
         String snapshotWindow,
+        String maintenanceWindow,
         Optional<CacheStandby> standby) {
 
     public record CacheStandby(String nodeType, int numNodes) {

@@ -85,7 +85,7 @@ public final class StackConfigParser {
         NetworkConfig network = network(root.section("network"), regions, problems);
         EksConfig eks = eks(root.section("eks"), regions, productionRules, problems);
         DatabaseConfig database = database(root.section("database"), regions, productionRules, problems);
-        CacheConfig cache = cache(root.section("cache"), regions, problems);
+        CacheConfig cache = cache(root.section("cache"), regions, productionRules, problems);
         TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), problems);
         ObservabilityConfig observability = observability(root.section("observability"), problems);
         DnsConfig dns = dns(root.section("dns"), problems);
@@ -333,6 +333,8 @@ public final class StackConfigParser {
         check(problems, s, "maintenanceWindow", maintenanceWindow, Checks.matches(maintenanceWindow, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00"));
         int monitoring = s.integer("monitoringIntervalSeconds", 60);
         check(problems, s, "monitoringIntervalSeconds", monitoring, Checks.oneOf(monitoring, List.of(0, 1, 5, 10, 15, 30, 60)));
+        int slowStatement = s.integer("slowStatementMillis", 1000);
+        check(problems, s, "slowStatementMillis", slowStatement, Checks.range(slowStatement, 1, 600_000));
         int piRetention = s.integer("performanceInsightsRetentionDays", 7);
         if (!(piRetention == 7 || piRetention == 731 || (piRetention % 31 == 0 && piRetention >= 31 && piRetention <= 713))) {
             problems.invalid(s.keyOf("performanceInsightsRetentionDays"), piRetention, "7, a multiple of 31 up to 713, or 731");
@@ -356,10 +358,10 @@ public final class StackConfigParser {
         }
         s.rejectUnknownKeys();
         return new DatabaseConfig(version, instanceClass, allocated, maxAllocated, multiAz, backupRetention,
-                backupWindow, maintenanceWindow, monitoring, piRetention, List.copyOf(replicas));
+                backupWindow, maintenanceWindow, monitoring, piRetention, slowStatement, List.copyOf(replicas));
     }
 
-    private static CacheConfig cache(ConfigSection s, Regions regions, Problems problems) {
+    private static CacheConfig cache(ConfigSection s, Regions regions, boolean production, Problems problems) {
         String version = s.string("engineVersion", "7.1");
         check(problems, s, "engineVersion", version, Checks.matches(version, Pattern.compile("7(\\.\\d)?"), "a Redis 7 version such as 7.1"));
         String nodeType = s.requiredString("nodeType", "an ElastiCache node type such as cache.t4g.small");
@@ -375,9 +377,11 @@ public final class StackConfigParser {
             problems.invalid(s.keyOf("multiAz"), true, "false unless automaticFailover is true (ElastiCache requires it)");
         }
         int retention = s.integer("snapshotRetentionDays", 5);
-        check(problems, s, "snapshotRetentionDays", retention, Checks.range(retention, 0, 35));
+        check(problems, s, "snapshotRetentionDays", retention, Checks.range(retention, production ? 1 : 0, 35));
         String window = s.string("snapshotWindow", "03:00-05:00");
         check(problems, s, "snapshotWindow", window, Checks.matches(window, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-05:00"));
+        String maintenance = s.string("maintenanceWindow", "sun:05:00-sun:06:00");
+        check(problems, s, "maintenanceWindow", maintenance, Checks.matches(maintenance, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:05:00-sun:06:00"));
         Optional<CacheConfig.CacheStandby> standby = Optional.empty();
         if (s.has("standby")) {
             ConfigSection st = s.section("standby");
@@ -392,7 +396,7 @@ public final class StackConfigParser {
             standby = Optional.of(new CacheConfig.CacheStandby(type, count));
         }
         s.rejectUnknownKeys();
-        return new CacheConfig(version, nodeType, nodes, failover, multiAz, retention, window, standby);
+        return new CacheConfig(version, nodeType, nodes, failover, multiAz, retention, window, maintenance, standby);
     }
 
     private static TimeSeriesConfig timeseries(ConfigSection s, Problems problems) {
