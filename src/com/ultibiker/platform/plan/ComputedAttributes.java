@@ -48,19 +48,35 @@ final class ComputedAttributes {
                 state.putIfAbsent("name", name);
             }
             case "aws:rds/instance:Instance" -> {
-                state.put("address", name + "." + region + ".rds.amazonaws.com");
-                state.put("endpoint", name + "." + region + ".rds.amazonaws.com:5432");
+                Object identifier = inputs.getOrDefault("identifier", name);
+                state.put("arn", "arn:aws:rds:" + region + ":" + account + ":db:" + identifier);
+                state.put("address", identifier + ".cplan0000000." + region + ".rds.amazonaws.com");
+                state.put("endpoint", identifier + ".cplan0000000." + region + ".rds.amazonaws.com:5432");
                 state.putIfAbsent("port", 5432);
-                state.put("masterUserSecrets", List.of(Map.of(
-                        "secretArn", "arn:aws:secretsmanager:" + region + ":" + account + ":secret:rds!" + id,
-                        "kmsKeyId", "", "secretStatus", "active")));
-                state.putIfAbsent("identifier", name);
+                state.put("resourceId", "db-PLAN" + Integer.toHexString(String.valueOf(identifier).hashCode()).toUpperCase());
+                // Only an instance that manages its master password has a secret (replicas do not).
+                if (Boolean.TRUE.equals(inputs.get("manageMasterUserPassword"))) {
+                    state.put("masterUserSecrets", List.of(Map.of(
+                            "secretArn", "arn:aws:secretsmanager:" + region + ":" + account + ":secret:rds!" + identifier + "-AbCdEf",
+                            "kmsKeyId", String.valueOf(inputs.getOrDefault("masterUserSecretKmsKeyId", "")),
+                            "secretStatus", "active")));
+                }
+                state.putIfAbsent("identifier", identifier);
             }
+            case "aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup",
+                 "aws:elasticache/subnetGroup:SubnetGroup", "aws:elasticache/parameterGroup:ParameterGroup" ->
+                    state.putIfAbsent("name", name); // auto-named by the provider (name plus a random suffix)
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
-                state.put("primaryEndpointAddress", "master." + name + "." + region + ".cache.amazonaws.com");
-                state.put("readerEndpointAddress", "replica." + name + "." + region + ".cache.amazonaws.com");
+                Object groupId = inputs.getOrDefault("replicationGroupId", name);
+                state.put("arn", "arn:aws:elasticache:" + region + ":" + account + ":replicationgroup:" + groupId);
+                state.put("primaryEndpointAddress", "master." + groupId + ".plan00." + region + ".cache.amazonaws.com");
+                state.put("readerEndpointAddress", "replica." + groupId + ".plan00." + region + ".cache.amazonaws.com");
                 state.putIfAbsent("port", 6379);
             }
+            case "aws:elasticache/user:User" -> state.put("arn",
+                    "arn:aws:elasticache:" + region + ":" + account + ":user:" + inputs.getOrDefault("userId", name));
+            case "aws:elasticache/userGroup:UserGroup" -> state.put("arn",
+                    "arn:aws:elasticache:" + region + ":" + account + ":usergroup:" + inputs.getOrDefault("userGroupId", name));
             case "aws:lb/loadBalancer:LoadBalancer" -> {
                 state.put("dnsName", name + "-1234567890." + region + ".elb.amazonaws.com");
                 state.put("zoneId", "Z35SXDOTRQ7X7K");
