@@ -1,0 +1,15 @@
+// Every policy of the pack, in report order. Imported by index.ts, the offline checker and tests.
+import type { Policies } from "@pulumi/policy";
+import { dataProtectionPolicies } from "./dataProtection";
+import { encryptionPolicies } from "./encryption";
+import { exposurePolicies } from "./exposure";
+import { kubernetesPolicies } from "./kubernetes";
+import { taggingPolicies } from "./tagging";
+
+export const allPolicies: Policies = [
+    ...encryptionPolicies,
+    ...taggingPolicies,
+    ...exposurePolicies,
+    ...dataProtectionPolicies,
+    ...kubernetesPolicies,
+];
