@@ -92,6 +92,41 @@ public final class Checks {
         return Optional.of("a supported PostgreSQL version, major 14 or newer (e.g. 16 or 16.4)");
     }
 
+    private static final List<String> WEEKDAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
+    /**
+     * Whether a daily window ({@code hh:mm-hh:mm}, every day) and a weekly window
+     * ({@code ddd:hh:mm-ddd:hh:mm}) share any minute, wrapping past midnight and past Sunday. RDS and
+     * ElastiCache reject a maintenance window that overlaps the backup or snapshot window. Both must
+     * match {@link #DAILY_WINDOW} and {@link #WEEKLY_WINDOW}.
+     */
+    public static boolean windowsOverlap(String daily, String weekly) {
+        String[] d = daily.split("-");
+        int dStart = minutes(d[0]);
+        int dEnd = minutes(d[1]);
+        if (dEnd <= dStart) {
+            dEnd += 1440;
+        }
+        String[] w = weekly.split("-");
+        int wStart = WEEKDAYS.indexOf(w[0].substring(0, 3)) * 1440 + minutes(w[0].substring(4));
+        int wEnd = WEEKDAYS.indexOf(w[1].substring(0, 3)) * 1440 + minutes(w[1].substring(4));
+        if (wEnd <= wStart) {
+            wEnd += 7 * 1440;
+        }
+        for (int day = -1; day <= 14; day++) {
+            int start = day * 1440 + dStart;
+            int end = day * 1440 + dEnd;
+            if (start < wEnd && wStart < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int minutes(String hhmm) {
+        return Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3, 5));
+    }
+
     public static Optional<String> nodeScaling(int min, int max, int desired) {
         if (min < 0 || max < 1) {
             return Optional.of("minSize >= 0 and maxSize >= 1");

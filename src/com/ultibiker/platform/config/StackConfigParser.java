@@ -331,6 +331,11 @@ public final class StackConfigParser {
         check(problems, s, "backupWindow", backupWindow, Checks.matches(backupWindow, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-04:00"));
         String maintenanceWindow = s.string("maintenanceWindow", "sun:04:00-sun:05:00");
         check(problems, s, "maintenanceWindow", maintenanceWindow, Checks.matches(maintenanceWindow, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00"));
+        if (Checks.DAILY_WINDOW.matcher(backupWindow).matches() && Checks.WEEKLY_WINDOW.matcher(maintenanceWindow).matches()
+                && Checks.windowsOverlap(backupWindow, maintenanceWindow)) {
+            problems.invalid(s.keyOf("maintenanceWindow"), maintenanceWindow,
+                    "a window that does not overlap backupWindow (" + backupWindow + "); RDS rejects overlapping windows");
+        }
         int monitoring = s.integer("monitoringIntervalSeconds", 60);
         check(problems, s, "monitoringIntervalSeconds", monitoring, Checks.oneOf(monitoring, List.of(0, 1, 5, 10, 15, 30, 60)));
         int slowStatement = s.integer("slowStatementMillis", 1000);
@@ -382,6 +387,11 @@ public final class StackConfigParser {
         check(problems, s, "snapshotWindow", window, Checks.matches(window, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-05:00"));
         String maintenance = s.string("maintenanceWindow", "sun:05:00-sun:06:00");
         check(problems, s, "maintenanceWindow", maintenance, Checks.matches(maintenance, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:05:00-sun:06:00"));
+        if (Checks.DAILY_WINDOW.matcher(window).matches() && Checks.WEEKLY_WINDOW.matcher(maintenance).matches()
+                && Checks.windowsOverlap(window, maintenance)) {
+            problems.invalid(s.keyOf("maintenanceWindow"), maintenance,
+                    "a window that does not overlap snapshotWindow (" + window + "); ElastiCache rejects overlapping windows");
+        }
         Optional<CacheConfig.CacheStandby> standby = Optional.empty();
         if (s.has("standby")) {
             ConfigSection st = s.section("standby");

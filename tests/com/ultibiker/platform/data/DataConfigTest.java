@@ -1,12 +1,15 @@
 package com.ultibiker.platform.data;
 
 import com.google.gson.Gson;
+import com.ultibiker.platform.config.Checks;
 import com.ultibiker.platform.config.ConfigException;
 import com.ultibiker.platform.config.ConfigProblem;
 import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,6 +181,34 @@ class DataConfigTest {
     void cacheMaintenanceWindowIsWeekly() {
         assertProblem(with("dev", "cache", "maintenanceWindow", "05:00-06:00"), "cache.maintenanceWindow", "\"05:00-06:00\"",
                 "ddd:hh:mm-ddd:hh:mm");
+    }
+
+    @Test
+    void databaseMaintenanceMustNotOverlapTheBackupWindow() {
+        assertProblem(with("dev", "database", "maintenanceWindow", "wed:03:30-wed:04:30"), "database.maintenanceWindow",
+                "\"wed:03:30-wed:04:30\"", "does not overlap backupWindow (03:00-04:00)");
+    }
+
+    @Test
+    void cacheMaintenanceMustNotOverlapTheSnapshotWindow() {
+        assertProblem(with("prod", "cache", "maintenanceWindow", "sat:23:00-sun:03:30"), "cache.maintenanceWindow",
+                "\"sat:23:00-sun:03:30\"", "does not overlap snapshotWindow (03:00-05:00)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "03:00-04:00, sun:04:00-sun:05:00, false",
+            "03:00-05:00, sun:05:00-sun:06:00, false",
+            "03:00-04:00, sun:03:59-sun:05:00, true",
+            "03:00-04:00, mon:02:00-mon:03:01, true",
+            "23:30-00:30, tue:00:00-tue:01:00, true",
+            "23:30-00:30, tue:00:30-tue:01:00, false",
+            "03:00-04:00, sun:23:00-mon:03:30, true",
+            "03:00-04:00, sat:04:00-sun:02:59, false",
+            "12:00-13:00, mon:00:00-mon:11:59, false",
+    })
+    void windowOverlapTable(String daily, String weekly, boolean overlaps) {
+        assertEquals(overlaps, Checks.windowsOverlap(daily, weekly), daily + " vs " + weekly);
     }
 
     @Test
