@@ -44,6 +44,25 @@ public final class DataPolicies {
         return document(List.of(statement));
     }
 
+    /**
+     * Lets a principal connect with IAM database authentication as {@code dbUser} to each instance.
+     *
+     * @param instances the instances' locations: partition, region, account and RDS resource id ({@code db-...})
+     */
+    public static String rdsConnectPolicy(List<RdsInstanceRef> instances, String dbUser) {
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("Sid", "ConnectAsDatabaseUser");
+        statement.put("Effect", "Allow");
+        statement.put("Action", "rds-db:connect");
+        statement.put("Resource", instances.stream().map(i -> "arn:" + i.partition() + ":rds-db:" + i.region() + ":"
+                + i.accountId() + ":dbuser:" + i.resourceId() + "/" + dbUser).toList());
+        return document(List.of(statement));
+    }
+
+    /** Where an RDS instance lives, as an IAM database-authentication ARN needs it. */
+    public record RdsInstanceRef(String partition, String region, String accountId, String resourceId) {
+    }
+
     private static String document(List<Map<String, Object>> statements) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");

@@ -56,6 +56,7 @@ public final class Database extends ComponentResource {
     private final Map<String, Output<String>> readerEndpoints = new LinkedHashMap<>();
     private final Map<String, String> replicaIdentifiers = new LinkedHashMap<>();
     private final Map<String, Output<String>> securityGroupIds = new LinkedHashMap<>();
+    private final List<Output<DataPolicies.RdsInstanceRef>> instanceRefs = new ArrayList<>();
 
     /** What every instance of one region shares. */
     private record Regional(DataPlacement placement, Key key, SecurityGroup securityGroup, SubnetGroup subnetGroup,
@@ -103,6 +104,8 @@ public final class Database extends ComponentResource {
         var primary = new Instance(primaryName, primaryArgs.build(),
                 args.protection().options(home.placement().region().childOf(this)).dependsOn(primaryLogs).build());
 
+        instanceRefs.add(ref(home.placement(), primary));
+
         for (ReplicaSpec replica : settings.replicas()) {
             Regional r = regions.get(replica.region());
             boolean crossRegion = !replica.region().equals(primaryRegion);
@@ -127,6 +130,7 @@ public final class Database extends ComponentResource {
             var instance = new Instance(replicaName, replicaArgs.build(),
                     args.protection().options(r.placement().region().childOf(this)).dependsOn(logs).build());
             readerEndpoints.put(replica.name(), instance.address());
+            instanceRefs.add(ref(r.placement(), instance));
             replicaIdentifiers.put(replica.name(), identifier);
         }
 
@@ -228,6 +232,21 @@ public final class Database extends ComponentResource {
                 .policyArn(region.partition().applyValue(DataPolicies::monitoringPolicyArn))
                 .build(), region.child(this));
         return role;
+    }
+
+    private static Output<DataPolicies.RdsInstanceRef> ref(DataPlacement placement, Instance instance) {
+        var region = placement.region();
+        return Output.tuple(region.partition(), region.accountId(), instance.resourceId()).applyValue(t ->
+                new DataPolicies.RdsInstanceRef(t.t1, region.name(), t.t2, t.t3));
+    }
+
+    /**
+     * An IAM policy document that lets a workload role connect with IAM database authentication as
+     * {@code dbUser} (a PostgreSQL role granted {@code rds_iam}) to the primary and every replica.
+     * A grant, not a resource: the caller attaches it to the role it builds.
+     */
+    public Output<String> connectPolicy(String dbUser) {
+        return Output.all(instanceRefs).applyValue(refs -> DataPolicies.rdsConnectPolicy(refs, dbUser));
     }
 
     private static String firstSecretArn(List<InstanceMasterUserSecret> secrets) {

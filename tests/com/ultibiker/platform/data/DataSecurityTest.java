@@ -64,12 +64,13 @@ class DataSecurityTest {
         var network = new Network("network-us-east-1", new NetworkArgs(region, Ipv4Cidr.of("10.10.0.0/16"), List.of("a", "b", "c"),
                 config.network().natGateways(), false, 30, "cluster", tagging, protection), ComponentResourceOptions.builder().build());
         var placement = new DataPlacement(region, network, List.of(Output.of("sg-eksnodes"), Output.of("sg-jobs")));
-        new Database("database", new DatabaseArgs("ultibiker-dev-postgres", "ultibiker", "platform_admin", placement, Map.of(),
+        var database = new Database("database", new DatabaseArgs("ultibiker-dev-postgres", "ultibiker", "platform_admin", placement, Map.of(),
                 config.database(), 30, tagging, protection), ComponentResourceOptions.builder().build());
         var c = config.cache();
         new Cache("cache-us-east-1", new CacheArgs("ultibiker-dev-redis", placement, c.engineVersion(), c.nodeType(), c.numNodes(),
                 c.automaticFailover(), c.multiAz(), c.snapshotRetentionDays(), c.snapshotWindow(), c.maintenanceWindow(), 30,
                 tagging, protection), ComponentResourceOptions.builder().build());
+        ctx.export("databaseConnectPolicy", database.connectPolicy("app"));
     }
 
     private static void assertAdmitsOnly(PlanResource sg, int port, List<String> clients) {
@@ -101,6 +102,14 @@ class DataSecurityTest {
         PlanResource sg = plan.require(SECURITY_GROUP, "cache-us-east-1-sg");
         assertAdmitsOnly(sg, 6379, List.of("sg-eksnodes", "sg-jobs"));
         assertEquals(List.of("cache-us-east-1-sg-id"), plan.require(REPLICATION_GROUP, "cache-us-east-1-redis").prop("securityGroupIds"));
+    }
+
+    @Test
+    void databaseConnectPolicyGrantsIamAuthenticationToTheInstancesResourceId() {
+        Object policy = ClientPlan.PLAN.outputs().get("databaseConnectPolicy");
+        String resourceId = "db-PLAN" + Integer.toHexString("ultibiker-dev-postgres".hashCode()).toUpperCase();
+        assertEquals(DataPolicies.rdsConnectPolicy(List.of(
+                new DataPolicies.RdsInstanceRef("aws", "us-east-1", "123456789012", resourceId)), "app"), policy);
     }
 
     @Test

@@ -69,6 +69,16 @@ class DataSettingsTest {
     }
 
     @Test
+    void rdsConnectPolicyNamesTheUserOnEveryInstance() {
+        assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ConnectAsDatabaseUser\",\"Effect\":\"Allow\","
+                        + "\"Action\":\"rds-db:connect\",\"Resource\":[\"arn:aws:rds-db:us-east-1:111122223333:dbuser:db-ABC/app\","
+                        + "\"arn:aws:rds-db:eu-west-1:111122223333:dbuser:db-XYZ/app\"]}]}",
+                DataPolicies.rdsConnectPolicy(List.of(
+                        new DataPolicies.RdsInstanceRef("aws", "us-east-1", "111122223333", "db-ABC"),
+                        new DataPolicies.RdsInstanceRef("aws", "eu-west-1", "111122223333", "db-XYZ")), "app"));
+    }
+
+    @Test
     void cacheConnectPolicyIsTheGoldenDocument() {
         assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ConnectAsCacheUser\",\"Effect\":\"Allow\","
                         + "\"Action\":\"elasticache:Connect\",\"Resource\":[\"arn:rg\",\"arn:user\"]}]}",
