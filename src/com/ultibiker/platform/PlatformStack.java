@@ -21,6 +21,8 @@ import com.ultibiker.platform.data.CacheArgs;
 import com.ultibiker.platform.data.DataPlacement;
 import com.ultibiker.platform.data.Database;
 import com.ultibiker.platform.data.DatabaseArgs;
+import com.ultibiker.platform.eks.EksCluster;
+import com.ultibiker.platform.eks.EksClusterArgs;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.Network;
 import com.ultibiker.platform.network.NetworkArgs;
@@ -29,6 +31,7 @@ import com.ultibiker.platform.tagging.Tagging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack: reads and validates the configuration (nothing is registered if it is invalid), then
@@ -69,14 +72,14 @@ public final class PlatformStack {
             networks.put(region.name(), network);
         }
 
+        Map<String, EksCluster> clusters = clusters(config, regions, networks, tagging, protection);
+
         // ---- data-store clients (issue 5) -------------------------------------------------------------
-        // Security groups admitted to PostgreSQL (5432) and Redis (6379), per region. They must be the
-        // EKS node security group of the region: once EksCluster is composed above, replace List.of()
-        // with List.of(eksClusters.get(region).nodeSecurityGroupId()). Until then nothing is admitted
-        // (no CIDR fallback, no stand-in group).
+        // Security groups admitted to PostgreSQL (5432) and Redis (6379), per region: the EKS node
+        // security group of the region, which every node (and so every pod) carries.
         Map<String, List<Output<String>>> dataClients = new LinkedHashMap<>();
         for (String region : regions.keySet()) {
-            dataClients.put(region, List.of());
+            dataClients.put(region, List.of(clusters.get(region).nodeSecurityGroupId()));
         }
         // ---- end data-store clients ---------------------------------------------------------------------
         Map<String, DataPlacement> placements = new LinkedHashMap<>();
@@ -104,6 +107,13 @@ public final class PlatformStack {
             ctx.export("cache.port." + region, cache.port());
             ctx.export("cache.userName." + region, Output.of(cache.userName()));
             ctx.export("cache.connectPolicyArn." + region, cache.connectPolicyArn());
+        });
+        clusters.forEach((region, cluster) -> {
+            ctx.export("eks.clusterName." + region, cluster.clusterName());
+            ctx.export("eks.endpoint." + region, cluster.endpoint());
+            ctx.export("eks.oidcIssuer." + region, cluster.oidcIssuer());
+            ctx.export("eks.nodeSecurityGroupId." + region, cluster.nodeSecurityGroupId());
+            ctx.export("eks.kubeconfig." + region, cluster.kubeconfig());
         });
     }
 
@@ -149,6 +159,48 @@ public final class PlatformStack {
     static String sqlName(String project) {
         String cleaned = project.replaceAll("[^A-Za-z0-9_]", "_");
         return Character.isLetter(cleaned.isEmpty() ? '0' : cleaned.charAt(0)) ? cleaned : "db_" + cleaned;
+    }
+
+    /**
+     * One EKS cluster per region: the primary from {@code eks.nodePools}, the warm standby in the secondary
+     * region from {@code eks.standbyNodePools}. The primary creates the controllers' IAM roles (IAM is
+     * global) and the standby shares them. Keyed by region; other components reach a region's cluster
+     * here (e.g. {@code nodeSecurityGroupId()} for database and cache ingress).
+     */
+    static Map<String, EksCluster> clusters(StackConfig config, Map<String, AwsRegion> regions,
+                                            Map<String, Network> networks, Tagging tagging, StatefulProtection protection) {
+        var eks = config.eks();
+        Map<String, String> platformClusters = new LinkedHashMap<>();
+        regions.keySet().forEach(r -> platformClusters.put(r, clusterName(config, r)));
+        Map<String, EksCluster> clusters = new LinkedHashMap<>();
+        EksCluster primary = null;
+        for (AwsRegion region : regions.values()) {
+            boolean isPrimary = region.name().equals(config.regions().primary());
+            var network = networks.get(region.name());
+            var cluster = new EksCluster("eks-" + region.name(), new EksClusterArgs(
+                    region,
+                    clusterName(config, region.name()),
+                    eks.version(),
+                    eks.endpointPublicAccess(),
+                    eks.publicAccessCidrs(),
+                    eks.adminPrincipalArns(),
+                    eks.logTypes(),
+                    isPrimary ? eks.nodePools() : eks.standbyNodePools(),
+                    eks.addonVersions(),
+                    eks.appNamespace(),
+                    network.vpcId(),
+                    network.privateSubnetIds(),
+                    config.logRetentionDays(),
+                    platformClusters,
+                    isPrimary || primary == null ? Optional.empty() : Optional.of(primary.controllerRoles()),
+                    tagging,
+                    protection), ComponentResourceOptions.builder().build());
+            if (isPrimary) {
+                primary = cluster;
+            }
+            clusters.put(region.name(), cluster);
+        }
+        return clusters;
     }
 
     /** Physical EKS cluster name for a region; the network tags its subnets for it. */

@@ -47,6 +47,12 @@ final class ComputedAttributes {
                 state.put("vpcConfig", withEntry(inputs.get("vpcConfig"), "clusterSecurityGroupId", name + "-cluster-sg-id"));
                 state.putIfAbsent("name", name);
             }
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> {
+                state.putIfAbsent("latestVersion", 1);
+                state.putIfAbsent("defaultVersion", 1);
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> state.put("arn", "arn:aws:iam::" + account
+                    + ":oidc-provider/" + String.valueOf(inputs.getOrDefault("url", name)).replaceFirst("^https://", ""));
             case "aws:rds/instance:Instance" -> {
                 Object identifier = inputs.getOrDefault("identifier", name);
                 state.put("arn", "arn:aws:rds:" + region + ":" + account + ":db:" + identifier);

@@ -49,6 +49,9 @@ public final class PlanMocks implements Mocks {
                     "partition", "aws", "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws", "id", "aws");
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region, "region", region,
                     "endpoint", "ec2." + region + ".amazonaws.com", "description", region);
+            case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of(
+                    "addonName", args.args.get("addonName"), "kubernetesVersion", args.args.get("kubernetesVersion"),
+                    "version", "v0.0.0-eksbuild.plan", "id", String.valueOf(args.args.get("addonName")));
             case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
                     "arn", "arn:aws:iam::127311923021:root", "id", "127311923021");
             default -> throw new UnsupportedOperationException("the offline plan has no answer for invoke '" + args.token
