@@ -1,0 +1,123 @@
+package com.ultibiker.platform.eks;
+
+import com.ultibiker.platform.config.ConfigException;
+import com.ultibiker.platform.config.ConfigProblem;
+import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.support.StackPlans;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Given the prod stack's config, when one node-pool key is made invalid, then parsing stops with one
+ * problem naming the key, the value found and what is allowed (one test per rule).
+ */
+class EksConfigValidationTest {
+
+    private static final String P = "ultibiker-platform";
+
+    /** Prod's eks section with the application pool's JSON object replaced by {@code pool}. */
+    private static Map<String, String> prodWithPools(String key, String pools) {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        String eks = raw.get("eks");
+        int start = eks.indexOf("\"" + key + "\"");
+        assertTrue(start >= 0, key + " in " + eks);
+        int open = eks.indexOf('[', start);
+        int depth = 0;
+        int close = open;
+        for (int i = open; i < eks.length(); i++) {
+            char ch = eks.charAt(i);
+            if (ch == '[') {
+                depth++;
+            } else if (ch == ']' && --depth == 0) {
+                close = i;
+                break;
+            }
+        }
+        raw.put("eks", eks.substring(0, open) + pools + eks.substring(close + 1));
+        return raw;
+    }
+
+    private static String pool(String name, String extra) {
+        return "{\"name\":\"" + name + "\",\"instanceTypes\":[\"c5.large\"]," + extra + "}";
+    }
+
+    private static ConfigProblem onlyProblem(Map<String, String> raw) {
+        List<ConfigProblem> problems = assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private static void assertProblem(ConfigProblem p, String key, String found, String allowed) {
+        assertEquals(P + ":" + key, p.key());
+        assertEquals(found, p.found());
+        assertTrue(p.allowed().contains(allowed), p.allowed());
+        assertTrue(p.toString().contains(key) && p.toString().contains(found), "the message names key and value: " + p);
+    }
+
+    @Test
+    void theRepositoryPoolsAreValid() {
+        var eks = StackConfigParser.parse(P, StackPlans.stackFile("prod").projectConfig()).eks();
+        assertEquals(List.of("system", "application", "analytics"), eks.nodePools().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("system", "application"), eks.standbyNodePools().stream().map(p -> p.name()).toList());
+    }
+
+    @Test
+    void minSizeMayNotExceedMaxSize() {
+        var raw = prodWithPools("nodePools", "[" + pool("app", "\"minSize\":5,\"maxSize\":3,\"desiredSize\":4") + "]");
+        assertProblem(onlyProblem(raw), "eks.nodePools[0].maxSize", "3", "minSize <= maxSize (minSize is 5, maxSize 3)");
+    }
+
+    @Test
+    void desiredSizeMustLieBetweenMinAndMax() {
+        var raw = prodWithPools("nodePools", "[" + pool("app", "\"minSize\":2,\"maxSize\":4,\"desiredSize\":7") + "]");
+        assertProblem(onlyProblem(raw), "eks.nodePools[0].desiredSize", "7", "desiredSize within [minSize, maxSize] = [2, 4]");
+    }
+
+    @Test
+    void desiredSizeBelowMinIsRejectedToo() {
+        var raw = prodWithPools("standbyNodePools", "[" + pool("app", "\"minSize\":2,\"maxSize\":4,\"desiredSize\":1") + "]");
+        assertProblem(onlyProblem(raw), "eks.standbyNodePools[0].desiredSize", "1", "within [minSize, maxSize]");
+    }
+
+    @Test
+    void capacityTypeMustBeKnown() {
+        var raw = prodWithPools("nodePools", "[" + pool("app", "\"minSize\":1,\"maxSize\":2,\"capacityType\":\"RESERVED\"") + "]");
+        assertProblem(onlyProblem(raw), "eks.nodePools[0].capacityType", "\"RESERVED\"", "ON_DEMAND, SPOT");
+    }
+
+    @Test
+    void atLeastOnePoolMustAcceptApplicationPods() {
+        String tainted = "\"minSize\":1,\"maxSize\":2,\"taints\":[{\"key\":\"CriticalAddonsOnly\",\"value\":\"true\",\"effect\":\"NoSchedule\"}]";
+        String noExecute = "\"minSize\":1,\"maxSize\":2,\"taints\":[{\"key\":\"workload\",\"value\":\"analytics\",\"effect\":\"NoExecute\"}]";
+        var raw = prodWithPools("nodePools", "[" + pool("system", tainted) + "," + pool("analytics", noExecute) + "]");
+        assertProblem(onlyProblem(raw), "eks.nodePools", "\"every pool tainted NoSchedule/NoExecute\"",
+                "at least one pool without a NoSchedule or NoExecute taint");
+    }
+
+    @Test
+    void aPreferNoScheduleTaintStillLetsApplicationPodsRun() {
+        String soft = "\"minSize\":1,\"maxSize\":2,\"taints\":[{\"key\":\"spot\",\"value\":\"true\",\"effect\":\"PreferNoSchedule\"}]";
+        var raw = prodWithPools("nodePools", "[" + pool("app", soft) + "]");
+        assertEquals(1, StackConfigParser.parse(P, raw).eks().nodePools().size());
+    }
+
+    @Test
+    void maxUnavailableIsAPercentage() {
+        var raw = prodWithPools("nodePools", "[" + pool("app", "\"minSize\":1,\"maxSize\":2,\"maxUnavailablePercent\":0") + "]");
+        assertProblem(onlyProblem(raw), "eks.nodePools[0].maxUnavailablePercent", "0", "a whole number from 1 to 100");
+    }
+
+    @Test
+    void productionNeverOpensTheApiToTheWorld() {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        raw.put("eks", raw.get("eks").replace("203.0.113.0/24", "0.0.0.0/0"));
+        assertProblem(onlyProblem(raw), "eks.publicAccessCidrs[0]", "\"0.0.0.0/0\"", "never opens the EKS API to the world");
+    }
+}
