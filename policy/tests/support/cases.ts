@@ -1,0 +1,270 @@
+// The table of rule cases: for each policy, happy-path resources that pass and the same
+// resources with one property changed that fail with a named message. rules.test.ts runs them
+// all; pack.test.ts checks every policy of the pack has at least one of each.
+import type { PackConfig, PlanResource } from "../../checker/engine";
+import { bucketSet, happy, res, TAGS, TYPES, urnOf, withProps } from "./factories";
+
+export interface Case {
+    policy: string;
+    title: string;
+    resources: PlanResource[];
+    config?: PackConfig;
+    /** Expected messages in order (a regex each); empty = the policy passes. */
+    expect: RegExp[];
+}
+
+export const cases: Case[] = [];
+
+function pass(policy: string, title: string, resources: PlanResource[], config?: PackConfig) {
+    cases.push({ policy, title, resources, config, expect: [] });
+}
+function fail(policy: string, title: string, resources: PlanResource[], expect: RegExp[], config?: PackConfig) {
+    cases.push({ policy, title, resources, config, expect });
+}
+
+const one = (type: string, props: Record<string, any>, stack = "dev", name = "r") => [res(type, name, props, { stack })];
+
+// ------------------------------------------------------------------------------- encryption
+{
+    const p = "rds-storage-encrypted";
+    pass(p, "encrypted primary with a KMS key", one(TYPES.rds, happy.rdsPrimary()));
+    pass(p, "replica with kmsKeyId only (storageEncrypted inherited)", one(TYPES.rds, happy.rdsReplica()));
+    pass(p, "kmsKeyId unknown at plan time counts as set", one(TYPES.rds, withProps(happy.rdsPrimary(), { kmsKeyId: "[unknown]" })));
+    fail(p, "storageEncrypted false", one(TYPES.rds, withProps(happy.rdsPrimary(), { storageEncrypted: false })), [/storageEncrypted must be true/]);
+    fail(p, "storageEncrypted missing", one(TYPES.rds, withProps(happy.rdsPrimary(), { storageEncrypted: undefined })), [/storageEncrypted must be true/]);
+    fail(p, "kmsKeyId missing", one(TYPES.rds, withProps(happy.rdsPrimary(), { kmsKeyId: undefined })), [/kmsKeyId must be set/]);
+    fail(p, "replica without kmsKeyId", one(TYPES.rds, withProps(happy.rdsReplica(), { kmsKeyId: undefined })), [/kmsKeyId must be set/]);
+}
+{
+    const p = "rds-performance-insights-kms";
+    pass(p, "PI with a KMS key", one(TYPES.rds, happy.rdsPrimary()));
+    pass(p, "PI off needs no key", one(TYPES.rds, withProps(happy.rdsPrimary(), { performanceInsightsEnabled: false, performanceInsightsKmsKeyId: undefined })));
+    fail(p, "PI on without a key", one(TYPES.rds, withProps(happy.rdsPrimary(), { performanceInsightsKmsKeyId: undefined })), [/performanceInsightsKmsKeyId must be set/]);
+}
+{
+    const p = "elasticache-at-rest-encryption";
+    pass(p, "at rest with KMS", one(TYPES.rg, happy.replicationGroup()));
+    fail(p, "atRestEncryptionEnabled false", one(TYPES.rg, withProps(happy.replicationGroup(), { atRestEncryptionEnabled: false })), [/atRestEncryptionEnabled must be true/]);
+    fail(p, "kmsKeyId missing", one(TYPES.rg, withProps(happy.replicationGroup(), { kmsKeyId: undefined })), [/kmsKeyId must be set/]);
+}
+{
+    const p = "elasticache-in-transit-encryption";
+    pass(p, "TLS on", one(TYPES.rg, happy.replicationGroup()));
+    fail(p, "transitEncryptionEnabled missing", one(TYPES.rg, withProps(happy.replicationGroup(), { transitEncryptionEnabled: undefined })), [/transitEncryptionEnabled must be true/]);
+}
+{
+    const p = "eks-secrets-encryption";
+    pass(p, "secrets encrypted with a key", one(TYPES.eks, happy.eksCluster()));
+    pass(p, "older provider shape: one-element list", one(TYPES.eks, withProps(happy.eksCluster(), { encryptionConfig: [{ provider: { keyArn: "[unknown]" }, resources: ["secrets"] }] })));
+    fail(p, "no encryptionConfig", one(TYPES.eks, withProps(happy.eksCluster(), { encryptionConfig: undefined })), [/encryptionConfig must be set/]);
+    fail(p, "resources without secrets", one(TYPES.eks, withProps(happy.eksCluster(), { encryptionConfig: { resources: [] } })), [/resources must include "secrets"/]);
+    fail(p, "no key", one(TYPES.eks, withProps(happy.eksCluster(), { encryptionConfig: { provider: { keyArn: undefined } } })), [/provider.keyArn must be set/]);
+}
+{
+    const p = "ebs-volume-encrypted";
+    pass(p, "encrypted volume", one(TYPES.ebs, happy.ebsVolume()));
+    fail(p, "encrypted false", one(TYPES.ebs, withProps(happy.ebsVolume(), { encrypted: false })), [/EBS volume encrypted must be true/]);
+}
+{
+    const p = "launch-template-ebs-encrypted";
+    pass(p, "encrypted root volume (string \"true\")", one(TYPES.lt, happy.launchTemplate()));
+    pass(p, "boolean true accepted", one(TYPES.lt, withProps(happy.launchTemplate(), { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: true } }] })));
+    pass(p, "no mappings allowed when configured", one(TYPES.lt, withProps(happy.launchTemplate(), { blockDeviceMappings: undefined })),
+        { "launch-template-ebs-encrypted": { requireBlockDeviceMappings: false } });
+    fail(p, "encrypted \"false\"", one(TYPES.lt, withProps(happy.launchTemplate(), { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }] })),
+        [/blockDeviceMappings\[0\]\.ebs\.encrypted must be "true" \(device \/dev\/xvda\)/]);
+    fail(p, "no blockDeviceMappings", one(TYPES.lt, withProps(happy.launchTemplate(), { blockDeviceMappings: undefined })), [/blockDeviceMappings must declare the root volume/]);
+}
+{
+    const p = "sns-topic-kms";
+    pass(p, "topic with a key", one(TYPES.sns, happy.snsTopic()));
+    fail(p, "no kmsMasterKeyId", one(TYPES.sns, withProps(happy.snsTopic(), { kmsMasterKeyId: undefined })), [/kmsMasterKeyId must be set/]);
+}
+{
+    const p = "cloudwatch-log-group-kms";
+    pass(p, "log group with a key", one(TYPES.logGroup, happy.logGroup()));
+    fail(p, "empty kmsKeyId", one(TYPES.logGroup, withProps(happy.logGroup(), { kmsKeyId: "" })), [/kmsKeyId must be set/]);
+}
+{
+    const p = "kms-key-rotation";
+    pass(p, "rotation on", one(TYPES.kms, happy.kmsKey()));
+    pass(p, "asymmetric key is exempt", one(TYPES.kms, withProps(happy.kmsKey(), { enableKeyRotation: undefined, customerMasterKeySpec: "RSA_2048" })));
+    fail(p, "rotation off", one(TYPES.kms, withProps(happy.kmsKey(), { enableKeyRotation: false })), [/enableKeyRotation must be true/]);
+    fail(p, "rotation unset (AWS default off)", one(TYPES.kms, withProps(happy.kmsKey(), { enableKeyRotation: undefined })), [/enableKeyRotation must be true/]);
+}
+{
+    const p = "s3-bucket-encryption";
+    pass(p, "bucket + SSE linked by dependencies", bucketSet("logs"));
+    pass(p, "bucket + SSE linked by the id placeholder", bucketSet("logs", { link: "id" }));
+    pass(p, "BucketV2 + SSE V2", bucketSet("logs", { bucketType: TYPES.bucketV2, sseType: TYPES.sseV2 }));
+    pass(p, "SSE-S3 (AES256) allowed by default", bucketSet("logs", { sse: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }));
+    pass(p, "legacy inline configuration", [res(TYPES.bucket, "old", { tags: TAGS, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } })]);
+    fail(p, "bucket without SSE configuration", bucketSet("logs").filter(r => r.type !== TYPES.sse), [/must have a BucketServerSideEncryptionConfiguration/]);
+    fail(p, "SSE configuration of another bucket", [...bucketSet("a").filter(r => r.type !== TYPES.sse), ...bucketSet("b")], [/must have a BucketServerSideEncryptionConfiguration/]);
+    fail(p, "algorithm not allowed by config", bucketSet("logs", { sse: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }),
+        [/sseAlgorithm must be one of aws:kms/], { "s3-bucket-encryption": { allowedAlgorithms: ["aws:kms"] } });
+}
+{
+    const p = "s3-bucket-public-access-block";
+    pass(p, "bucket with a full public access block", bucketSet("logs"));
+    pass(p, "linked by the id placeholder", bucketSet("logs", { link: "id" }));
+    fail(p, "no public access block", bucketSet("logs").filter(r => r.type !== TYPES.pab), [/must have a BucketPublicAccessBlock/]);
+    fail(p, "restrictPublicBuckets false", bucketSet("logs", { pab: { restrictPublicBuckets: false } }), [/restrictPublicBuckets must be true/]);
+    fail(p, "a public access block of another bucket (two buckets)", [...bucketSet("a", { link: "id" }).filter(r => r.type !== TYPES.pab), ...bucketSet("b", { link: "id" })],
+        [/must have a BucketPublicAccessBlock/]);
+}
+
+// ---------------------------------------------------------------------------------- tagging
+{
+    const p = "required-tags";
+    pass(p, "all required tags", one(TYPES.sns, happy.snsTopic()));
+    pass(p, "non-taggable type is ignored", one("aws:ec2/route:Route", { routeTableId: "rt" }));
+    pass(p, "Kubernetes resources are not AWS-taggable", one(TYPES.storageClass, happy.storageClass()));
+    pass(p, "custom required tags from config", one(TYPES.sns, withProps(happy.snsTopic(), { tags: { Team: "x", ManagedBy: "pulumi" } })),
+        { "required-tags": { requiredTags: ["Team", "ManagedBy"] } });
+    pass(p, "exempt type", one(TYPES.sns, withProps(happy.snsTopic(), { tags: undefined })), { "required-tags": { exemptTypes: [TYPES.sns] } });
+    pass(p, "list-style tags (autoscaling group) converted", one("aws:autoscaling/group:Group", {
+        tags: Object.entries(TAGS).map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+    }), { "required-tags": { extraTaggableTypes: ["aws:autoscaling/group:Group"] } });
+    fail(p, "Owner missing", one(TYPES.sns, withProps(happy.snsTopic(), { tags: { Owner: undefined } })), [/^tags must include Owner$/]);
+    fail(p, "no tags at all", one(TYPES.kms, withProps(happy.kmsKey(), { tags: undefined })), [/tags must include Project, Environment, Owner, CostCenter, ManagedBy/]);
+    fail(p, "empty CostCenter", one(TYPES.sg, withProps(happy.securityGroup(), { tags: { CostCenter: " " } })), [/tags must include CostCenter/]);
+    fail(p, "ManagedBy not pulumi", one(TYPES.sns, withProps(happy.snsTopic(), { tags: { ManagedBy: "terraform" } })), [/tags.ManagedBy must be "pulumi" \(found "terraform"\)/]);
+    fail(p, "list-style tags missing one", one("aws:autoscaling/group:Group", {
+        tags: Object.entries(TAGS).filter(([k]) => k !== "Project").map(([key, value]) => ({ key, value, propagateAtLaunch: true })),
+    }), [/tags must include Project/], { "required-tags": { extraTaggableTypes: ["aws:autoscaling/group:Group"] } });
+}
+
+// --------------------------------------------------------------------------------- exposure
+{
+    const p = "security-group-no-world-ingress";
+    pass(p, "ingress from another security group", one(TYPES.sg, happy.securityGroup()));
+    pass(p, "load-balancer SG open on 80/443", one(TYPES.sg, happy.lbSecurityGroup()));
+    fail(p, "world on 5432", one(TYPES.sg, withProps(happy.securityGroup(), { ingress: [{ protocol: "tcp", fromPort: 5432, toPort: 5432, cidrBlocks: ["0.0.0.0/0"] }] })),
+        [/ingress\[0\] must not allow 0\.0\.0\.0\/0 \(tcp 5432\)/]);
+    fail(p, "443 open to ::/0 on a non-LB SG", one(TYPES.sg, withProps(happy.lbSecurityGroup(), { tags: { Purpose: undefined } })),
+        [/ingress\[0\] must not allow 0\.0\.0\.0\/0, ::\/0 \(tcp 443\)/, /ingress\[1\] must not allow 0\.0\.0\.0\/0 \(tcp 80\)/]);
+    fail(p, "LB SG open on 22", one(TYPES.sg, withProps(happy.lbSecurityGroup(), { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] })),
+        [/must not allow 0\.0\.0\.0\/0 \(tcp 22\)/]);
+    fail(p, "LB SG open on the range 80-443", one(TYPES.sg, withProps(happy.lbSecurityGroup(), { ingress: [{ protocol: "tcp", fromPort: 80, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] })),
+        [/\(tcp 80-443\)/]);
+    fail(p, "LB SG open to all traffic", one(TYPES.sg, withProps(happy.lbSecurityGroup(), { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }] })),
+        [/must not allow ::\/0 \(all traffic\)/]);
+}
+{
+    const p = "security-group-rule-no-world-ingress";
+    const stack = "dev";
+    const lbSg = res(TYPES.sg, "alb-sg", withProps(happy.lbSecurityGroup(), { ingress: [] }), { stack });
+    const dbSg = res(TYPES.sg, "db-sg", withProps(happy.securityGroup(), { ingress: [] }), { stack });
+    const sgRule = (name: string, sg: PlanResource, props: Record<string, any>, link: "deps" | "id" = "deps") =>
+        res(TYPES.sgRule, name, { type: "ingress", protocol: "tcp", securityGroupId: link === "id" ? `${sg.name}-id` : "[unknown]", ...props },
+            { stack, dependencies: link === "id" ? [] : [sg.urn] });
+    const ingRule = (name: string, sg: PlanResource, props: Record<string, any>) =>
+        res(TYPES.ingressRule, name, { ipProtocol: "tcp", securityGroupId: "[unknown]", tags: TAGS, ...props }, { stack, dependencies: [sg.urn] });
+    pass(p, "LB SG rule on 443 from the world (SecurityGroupRule)", [lbSg, sgRule("https", lbSg, { fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] })]);
+    pass(p, "LB SG rule on 80 from ::/0 (SecurityGroupIngressRule)", [lbSg, ingRule("http6", lbSg, { fromPort: 80, toPort: 80, cidrIpv6: "::/0" })]);
+    pass(p, "LB SG found by id placeholder", [lbSg, dbSg, sgRule("https", lbSg, { fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }, "id")]);
+    pass(p, "private CIDR on any SG", [dbSg, ingRule("pg", dbSg, { fromPort: 5432, toPort: 5432, cidrIpv4: "10.0.0.0/16" })]);
+    pass(p, "egress rules are not ingress", [dbSg, sgRule("out", dbSg, { type: "egress", fromPort: 0, toPort: 0, protocol: "-1", cidrBlocks: ["0.0.0.0/0"] })]);
+    fail(p, "world 443 into a non-LB SG (SecurityGroupRule)", [dbSg, sgRule("https", dbSg, { fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] })],
+        [/security group rule cidrBlocks must not allow 0\.0\.0\.0\/0 \(tcp 443\)/]);
+    fail(p, "world 5432 (SecurityGroupIngressRule)", [dbSg, ingRule("pg", dbSg, { fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0" })],
+        [/ingress rule cidrIpv4\/cidrIpv6 must not allow 0\.0\.0\.0\/0 \(tcp 5432\)/]);
+    fail(p, "world 22 into the LB SG", [lbSg, ingRule("ssh", lbSg, { fromPort: 22, toPort: 22, cidrIpv4: "0.0.0.0/0" })], [/\(tcp 22\)/]);
+    fail(p, "LB SG by id placeholder but port 8080", [lbSg, dbSg, sgRule("alt", lbSg, { fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] }, "id")], [/\(tcp 8080\)/]);
+    fail(p, "unresolvable security group is not trusted", [ingRule("x", lbSg, { fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" })], [/\(tcp 443\)/]);
+}
+{
+    const p = "rds-not-publicly-accessible";
+    pass(p, "private instance", one(TYPES.rds, happy.rdsPrimary()));
+    pass(p, "publiclyAccessible unset (AWS default false)", one(TYPES.rds, withProps(happy.rdsPrimary(), { publiclyAccessible: undefined })));
+    fail(p, "public instance", one(TYPES.rds, withProps(happy.rdsPrimary(), { publiclyAccessible: true })), [/publiclyAccessible must be false/]);
+    fail(p, "public replica", one(TYPES.rds, withProps(happy.rdsReplica(), { publiclyAccessible: true })), [/publiclyAccessible must be false/]);
+}
+{
+    const p = "timestream-influxdb-not-publicly-accessible";
+    pass(p, "private instance", one(TYPES.influx, happy.influxDb()));
+    fail(p, "public instance", one(TYPES.influx, withProps(happy.influxDb(), { publiclyAccessible: true })), [/publiclyAccessible must be false/]);
+}
+{
+    const p = "eks-public-endpoint-restricted";
+    pass(p, "prod: restricted CIDRs", one(TYPES.eks, happy.eksCluster("prod"), "prod"));
+    pass(p, "prod: public endpoint off", one(TYPES.eks, withProps(happy.eksCluster("prod"), { vpcConfig: { endpointPublicAccess: false, publicAccessCidrs: undefined } }), "prod"));
+    pass(p, "dev: open endpoint is allowed", one(TYPES.eks, withProps(happy.eksCluster("dev"), { vpcConfig: { publicAccessCidrs: ["0.0.0.0/0"] } }), "dev"));
+    fail(p, "prod: 0.0.0.0/0", one(TYPES.eks, withProps(happy.eksCluster("prod"), { vpcConfig: { publicAccessCidrs: ["0.0.0.0/0"] } }), "prod"),
+        [/publicAccessCidrs must not contain 0\.0\.0\.0\/0 in production/]);
+    fail(p, "prod: no CIDRs (AWS default is the world)", one(TYPES.eks, withProps(happy.eksCluster("prod"), { vpcConfig: { publicAccessCidrs: [] } }), "prod"),
+        [/publicAccessCidrs must list specific CIDRs/]);
+    fail(p, "prod: endpointPublicAccess unset means public", one(TYPES.eks, withProps(happy.eksCluster("prod"), { vpcConfig: { endpointPublicAccess: undefined, publicAccessCidrs: undefined } }), "prod"),
+        [/publicAccessCidrs must list specific CIDRs/]);
+    fail(p, "prod by Environment tag in a stack named otherwise", one(TYPES.eks, withProps(happy.eksCluster("production"), { vpcConfig: { publicAccessCidrs: ["0.0.0.0/0"] } }), "blue"),
+        [/must not contain 0\.0\.0\.0\/0/]);
+    fail(p, "prod by configured stack pattern", one(TYPES.eks, withProps(happy.eksCluster("x"), { vpcConfig: { publicAccessCidrs: ["::/0"] } }), "prod-eu"),
+        [/must not contain ::\/0/], { "eks-public-endpoint-restricted": { prodStackPattern: "^prod-" } });
+}
+
+// -------------------------------------------------------------------------- data protection
+{
+    const p = "rds-deletion-protection";
+    pass(p, "prod primary protected", one(TYPES.rds, happy.rdsPrimary("prod"), "prod"));
+    pass(p, "dev may go without", one(TYPES.rds, withProps(happy.rdsPrimary(), { deletionProtection: false }), "dev"));
+    fail(p, "prod primary unprotected", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { deletionProtection: false }), "prod"), [/deletionProtection must be true in production/]);
+    fail(p, "prod replica unprotected", one(TYPES.rds, withProps(happy.rdsReplica("prod"), { deletionProtection: undefined }), "prod"), [/deletionProtection must be true/]);
+}
+{
+    const p = "rds-final-snapshot";
+    pass(p, "prod primary with a final snapshot", one(TYPES.rds, happy.rdsPrimary("prod"), "prod"));
+    pass(p, "prod replica is exempt", one(TYPES.rds, happy.rdsReplica("prod"), "prod"));
+    pass(p, "dev may skip", one(TYPES.rds, withProps(happy.rdsPrimary(), { skipFinalSnapshot: true, finalSnapshotIdentifier: undefined }), "dev"));
+    fail(p, "prod skipFinalSnapshot true", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { skipFinalSnapshot: true }), "prod"), [/skipFinalSnapshot must be false/]);
+    fail(p, "prod without finalSnapshotIdentifier", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { finalSnapshotIdentifier: undefined }), "prod"), [/finalSnapshotIdentifier must be set/]);
+}
+{
+    const p = "rds-multi-az";
+    pass(p, "prod Multi-AZ primary", one(TYPES.rds, happy.rdsPrimary("prod"), "prod"));
+    pass(p, "prod single-AZ replica is exempt", one(TYPES.rds, happy.rdsReplica("prod"), "prod"));
+    pass(p, "dev single-AZ", one(TYPES.rds, withProps(happy.rdsPrimary(), { multiAz: false }), "dev"));
+    fail(p, "prod single-AZ primary", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { multiAz: false }), "prod"), [/multiAz must be true in production/]);
+    fail(p, "prod by Environment tag", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { multiAz: undefined }), "some-stack"), [/multiAz must be true/]);
+}
+{
+    const p = "rds-backup-retention";
+    pass(p, "prod 7 days", one(TYPES.rds, happy.rdsPrimary("prod"), "prod"));
+    pass(p, "prod replica without backups is exempt", one(TYPES.rds, happy.rdsReplica("prod"), "prod"));
+    pass(p, "configured minimum 3", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { backupRetentionPeriod: 3 }), "prod"), { "rds-backup-retention": { minimumDays: 3 } });
+    fail(p, "prod 1 day", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { backupRetentionPeriod: 1 }), "prod"), [/backupRetentionPeriod must be at least 7 in production \(found 1\)/]);
+    fail(p, "prod unset", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { backupRetentionPeriod: undefined }), "prod"), [/found unset/]);
+}
+{
+    const p = "elasticache-multi-az-failover";
+    pass(p, "prod failover + Multi-AZ", one(TYPES.rg, happy.replicationGroup("prod"), "prod"));
+    pass(p, "dev single node", one(TYPES.rg, withProps(happy.replicationGroup(), { automaticFailoverEnabled: false, multiAzEnabled: false }), "dev"));
+    fail(p, "prod without failover", one(TYPES.rg, withProps(happy.replicationGroup("prod"), { automaticFailoverEnabled: false }), "prod"), [/automaticFailoverEnabled must be true/]);
+    fail(p, "prod without Multi-AZ", one(TYPES.rg, withProps(happy.replicationGroup("prod"), { multiAzEnabled: undefined }), "prod"), [/multiAzEnabled must be true/]);
+}
+{
+    const p = "elasticache-snapshot-retention";
+    pass(p, "prod 5 snapshots", one(TYPES.rg, happy.replicationGroup("prod"), "prod"));
+    fail(p, "prod 0 snapshots", one(TYPES.rg, withProps(happy.replicationGroup("prod"), { snapshotRetentionLimit: 0 }), "prod"), [/snapshotRetentionLimit must be at least 1/]);
+    fail(p, "prod below the configured minimum", one(TYPES.rg, happy.replicationGroup("prod"), "prod"), [/at least 7 in production \(found 5\)/],
+        { "elasticache-snapshot-retention": { minimumSnapshots: 7 } });
+}
+{
+    const p = "timestream-influxdb-multi-az";
+    pass(p, "prod with standby", one(TYPES.influx, happy.influxDb("prod"), "prod"));
+    pass(p, "dev single-AZ", one(TYPES.influx, withProps(happy.influxDb(), { deploymentType: "SINGLE_AZ" }), "dev"));
+    fail(p, "prod single-AZ", one(TYPES.influx, withProps(happy.influxDb("prod"), { deploymentType: "SINGLE_AZ" }), "prod"), [/deploymentType must be "WITH_MULTIAZ_STANDBY"/]);
+}
+
+// ------------------------------------------------------------------------------- kubernetes
+{
+    const p = "storageclass-encrypted";
+    pass(p, "encrypted gp3", one(TYPES.storageClass, happy.storageClass()));
+    pass(p, "exempt provisioner", one(TYPES.storageClass, withProps(happy.storageClass(), { provisioner: "efs.csi.aws.com", parameters: { encrypted: undefined } })),
+        { "storageclass-encrypted": { exemptProvisioners: ["efs.csi.aws.com"] } });
+    fail(p, "encrypted false", one(TYPES.storageClass, withProps(happy.storageClass(), { parameters: { encrypted: "false" } })), [/parameters.encrypted must be "true" \(found "false"\)/]);
+    fail(p, "encrypted unset", one(TYPES.storageClass, withProps(happy.storageClass(), { parameters: { encrypted: undefined } })), [/found unset/]);
+    fail(p, "boolean true is not the string the CSI driver reads", one(TYPES.storageClass, withProps(happy.storageClass(), { parameters: { encrypted: true } })), [/found true/]);
+}
+
+export { urnOf };
