@@ -469,4 +469,45 @@ class EksClusterPlanTest {
         }
         assertEquals(List.of(), missing);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
+    void dataStoresAdmitOnlyTheNodeSecurityGroupOfTheirRegion(String stack) {
+        Plan plan = plan(stack);
+        List<PlanResource> dataGroups = plan.ofType("aws:ec2/securityGroup:SecurityGroup").stream()
+                .filter(sg -> sg.prop("ingress") instanceof List<?> l && ((List<Map<String, Object>>) l).stream()
+                        .anyMatch(rule -> List.of(5432, 6379).contains(num(rule.get("fromPort")))))
+                .toList();
+        assertFalse(dataGroups.isEmpty());
+        for (PlanResource sg : dataGroups) {
+            for (Map<String, Object> rule : (List<Map<String, Object>>) sg.prop("ingress")) {
+                assertEquals(List.of(component(sg.region()) + "-node-sg-id"), rule.get("securityGroups"), sg.name());
+                assertEquals(null, rule.get("cidrBlocks"), sg.name() + " admits no CIDR");
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theStandbyClusterSharesTheControllerRolesOfThePrimary() {
+        Plan plan = StackPlans.prod();
+        PlanResource standby = componentOf(plan, "eu-west-1");
+        List<String> standbyRoles = plan.where(r -> r.type().equals("aws:iam/role:Role") && plan.isWithin(r, standby))
+                .stream().map(PlanResource::name).sorted().toList();
+        assertEquals(List.of("eks-eu-west-1-cluster-role", "eks-eu-west-1-node-role"), standbyRoles);
+        PlanResource keyUse = plan.require("aws:iam/rolePolicy:RolePolicy", "eks-eu-west-1-ebs-csi-key-use");
+        assertEquals("eks-us-east-1-ebs-csi-driver-role-id", keyUse.prop("role"), "the shared role");
+        assertTrue(String.valueOf(keyUse.prop("policy")).contains("arn:aws:kms:eu-west-1:123456789012:key/eks-eu-west-1-ebs-key-id"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void pinnedAddOnVersionsComeFromConfig() {
+        Map<String, String> raw = StackPlans.stackFile("dev").projectConfig();
+        String eks = raw.get("eks");
+        String pinned = eks.substring(0, eks.lastIndexOf('}')) + ",\"addonVersions\":{\"coredns\":\"v1.11.4-eksbuild.2\"}}";
+        Plan plan = StackPlans.runWith("dev", Map.of("eks", pinned));
+        assertEquals("v1.11.4-eksbuild.2", plan.require("aws:eks/addon:Addon", "eks-us-east-1-coredns").prop("addonVersion"));
+        assertEquals("v0.0.0-eksbuild.plan", plan.require("aws:eks/addon:Addon", "eks-us-east-1-vpc-cni").prop("addonVersion"),
+                "unpinned add-ons keep the EKS default");
+    }
 }
