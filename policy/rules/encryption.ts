@@ -226,6 +226,7 @@ export function refersToBucket(ref: StackResource, prop: string, bucket: StackRe
 
 interface S3EncryptionConfig {
     allowedAlgorithms: string[];
+    allowInlineConfiguration: boolean;
 }
 
 function sseAlgorithms(rules: unknown): unknown[] {
@@ -237,14 +238,22 @@ export const s3BucketEncryption = stackRule<S3EncryptionConfig>({
     name: "s3-bucket-encryption",
     description:
         "S3 buckets must have a server-side encryption configuration (a BucketServerSideEncryptionConfiguration[V2] " +
-        "resource whose `bucket` refers to the bucket, or the legacy inline serverSideEncryptionConfiguration) " +
-        "with an allowed sseAlgorithm. SSE-S3 (AES256) is allowed by default because ALB access-log buckets cannot use SSE-KMS.",
+        "resource whose `bucket` refers to the bucket) with an allowed sseAlgorithm. SSE-S3 (AES256) is allowed by default " +
+        "because ALB access-log buckets cannot use SSE-KMS.",
     configSchema: {
         allowedAlgorithms: {
             type: "array",
             items: { type: "string" },
             default: ["aws:kms", "aws:kms:dsse", "AES256"],
             description: "Accepted sseAlgorithm values.",
+        },
+        allowInlineConfiguration: {
+            type: "boolean",
+            default: false,
+            description:
+                "Also accept the deprecated inline serverSideEncryptionConfiguration of the bucket. Off by default: stack " +
+                "rules see outputs under `pulumi up`, and AWS reports its default SSE-S3 there for every bucket, so the " +
+                "inline value cannot show the program configured encryption.",
         },
     },
     check: (resources, config) => {
@@ -254,7 +263,7 @@ export const s3BucketEncryption = stackRule<S3EncryptionConfig>({
         const ok = (algs: unknown[]) => algs.length > 0 && algs.every(a => isUnknown(a) || (typeof a === "string" && allowed.has(a)));
         const out: StackViolation[] = [];
         for (const b of buckets) {
-            const inline = single(b.props.serverSideEncryptionConfiguration);
+            const inline = config.allowInlineConfiguration ? single(b.props.serverSideEncryptionConfiguration) : undefined;
             if (inline && ok(sseAlgorithms(inline.rule ?? inline.rules))) continue;
             const configs = sses.filter(s => refersToBucket(s, "bucket", b, buckets));
             if (configs.length === 0) {

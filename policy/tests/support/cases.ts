@@ -98,7 +98,9 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     pass(p, "bucket + SSE linked by the id placeholder", bucketSet("logs", { link: "id" }));
     pass(p, "BucketV2 + SSE V2", bucketSet("logs", { bucketType: TYPES.bucketV2, sseType: TYPES.sseV2 }));
     pass(p, "SSE-S3 (AES256) allowed by default", bucketSet("logs", { sse: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }));
-    pass(p, "legacy inline configuration", [res(TYPES.bucket, "old", { tags: TAGS, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } })]);
+    const inline = { tags: TAGS, serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } };
+    pass(p, "legacy inline configuration when allowed", [res(TYPES.bucket, "old", inline)], { "s3-bucket-encryption": { allowInlineConfiguration: true } });
+    fail(p, "legacy inline configuration by default (AWS reports SSE-S3 for every bucket)", [res(TYPES.bucket, "old", inline)], [/must have a BucketServerSideEncryptionConfiguration/]);
     fail(p, "bucket without SSE configuration", bucketSet("logs").filter(r => r.type !== TYPES.sse), [/must have a BucketServerSideEncryptionConfiguration/]);
     fail(p, "SSE configuration of another bucket", [...bucketSet("a").filter(r => r.type !== TYPES.sse), ...bucketSet("b")], [/must have a BucketServerSideEncryptionConfiguration/]);
     fail(p, "algorithm not allowed by config", bucketSet("logs", { sse: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] } }),
