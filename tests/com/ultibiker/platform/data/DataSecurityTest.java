@@ -131,6 +131,18 @@ class DataSecurityTest {
     }
 
     @Test
+    void inTheStacksEveryDataSecurityGroupAdmitsExactlyTheEksNodesOfItsRegion() {
+        for (Plan plan : List.of(StackPlans.dev(), StackPlans.prod())) {
+            for (PlanResource sg : plan.where(r -> r.type().equals(SECURITY_GROUP)
+                    && (r.name().startsWith("database") || r.name().startsWith("cache-")))) {
+                Object nodes = plan.outputs().get("eks.nodeSecurityGroupId." + sg.region());
+                assertTrue(nodes instanceof String, "the stack exports the node security group of " + sg.region());
+                assertAdmitsOnly(sg, sg.name().startsWith("database") ? 5432 : 6379, List.of((String) nodes));
+            }
+        }
+    }
+
+    @Test
     void noResourceTakesAPasswordOrTokenInput() {
         for (Plan plan : List.of(StackPlans.dev(), StackPlans.prod(), ClientPlan.PLAN)) {
             for (PlanResource r : plan.resources()) {
