@@ -10,6 +10,8 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.ultibiker.platform.ci.CiAccess;
+import com.ultibiker.platform.ci.CiAccessArgs;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.StatefulProtection;
@@ -87,6 +89,15 @@ public final class PlatformStack {
                 new DataPlacement(region, networks.get(name), dataClients.get(name))));
         Database database = database(config, placements, tagging, protection);
         Map<String, Cache> caches = caches(config, placements, tagging, protection);
+
+        AwsRegion primary = regions.get(config.regions().primary());
+        if (config.ci().enabled()) {
+            var ci = new CiAccess("ci", CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
+                    primary, tagging), ComponentResourceOptions.builder().build());
+            ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
+            ctx.export("ciDeployRoleArn", ci.deployRoleArn());
+            ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
+        }
 
         ctx.export("environment", Output.of(config.environment()));
         ctx.export("regions", Output.of(config.regionList()));

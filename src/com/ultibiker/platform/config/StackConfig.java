@@ -23,7 +23,8 @@ public record StackConfig(
         CacheConfig cache,
         TimeSeriesConfig timeseries,
         ObservabilityConfig observability,
-        DnsConfig dns) {
+        DnsConfig dns,
+        CiConfig ci) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {

@@ -28,7 +28,7 @@ public final class StackConfigParser {
     /** Top-level keys in the project namespace; anything else is reported as unknown. */
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
-            "database", "cache", "timeseries", "observability", "dns");
+            "database", "cache", "timeseries", "observability", "dns", "ci");
 
     /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
     public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
@@ -93,8 +93,9 @@ public final class StackConfigParser {
             problems.invalid(root.keyOf("observability") + ".replicaLagSeconds", observability.replicaLagSeconds(),
                     "less than dns.rpoTargetSeconds (" + dns.rpoTargetSeconds() + "), so the lag alarm fires before the RPO is lost");
         }
+        CiConfig ci = ci(root.section("ci"), environment, problems);
         return new StackConfig(project, environment, production, regions, logRetention, tags, network, eks,
-                database, cache, timeseries, observability, dns);
+                database, cache, timeseries, observability, dns, ci);
     }
 
     private static Regions regions(ConfigSection s, Problems problems) {
@@ -485,6 +486,60 @@ public final class StackConfigParser {
                     + interval + " x " + threshold + " + " + ttl + " = " + dns.failoverSeconds() + " s) is within rtoTargetSeconds (" + rto + " s)");
         }
         return dns;
+    }
+
+    /** Repository {@code owner/name} as GitHub allows them (the OIDC subject is built from it). */
+    static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+    /** GitHub environment names that fit an OIDC subject claim without a ':' or a wildcard. */
+    static final Pattern GITHUB_ENVIRONMENT = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    static final Pattern GIT_BRANCH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    static final Pattern GITHUB_OIDC_PROVIDER_ARN =
+            Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com");
+    static final Pattern MANAGED_POLICY_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::(aws|\\d{12}):policy/[\\w+=,.@/-]+");
+
+    private static CiConfig ci(ConfigSection s, String environment, Problems problems) {
+        boolean enabled = s.bool("enabled", false);
+        String repository = enabled
+                ? s.requiredString("githubRepository", "the GitHub repository as owner/name, e.g. ultibiker/ultibiker-platform")
+                : s.string("githubRepository", "");
+        if (!repository.isEmpty()) {
+            check(problems, s, "githubRepository", repository, Checks.matches(repository, GITHUB_REPOSITORY,
+                    "owner/name of a GitHub repository, e.g. ultibiker/ultibiker-platform (no wildcards)"));
+        }
+        String githubEnvironment = s.string("githubEnvironment", environment);
+        if (!githubEnvironment.isEmpty()) {
+            check(problems, s, "githubEnvironment", githubEnvironment, Checks.matches(githubEnvironment, GITHUB_ENVIRONMENT,
+                    "a GitHub environment name of letters, digits, '.', '_' and '-' (no ':' or wildcards), e.g. production"));
+        }
+        String branch = s.string("defaultBranch", "main");
+        check(problems, s, "defaultBranch", branch, Checks.matches(branch, GIT_BRANCH,
+                "a branch name such as main (no wildcards)"));
+        Optional<String> providerArn = Optional.ofNullable(s.string("oidcProviderArn", null));
+        providerArn.ifPresent(arn -> check(problems, s, "oidcProviderArn", arn, Checks.matches(arn, GITHUB_OIDC_PROVIDER_ARN,
+                "the ARN of the account's GitHub OIDC provider, arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com")));
+        List<String> deploy = policyArns(s, "deployPolicyArns", CiConfig.ADMINISTRATOR_ACCESS, problems);
+        List<String> preview = policyArns(s, "previewPolicyArns", CiConfig.READ_ONLY_ACCESS, problems);
+        s.rejectUnknownKeys();
+        return new CiConfig(enabled, repository, githubEnvironment, branch, providerArn, deploy, preview);
+    }
+
+    private static List<String> policyArns(ConfigSection s, String key, String defaultArn, Problems problems) {
+        List<String> arns = s.strings(key, List.of(defaultArn));
+        for (int i = 0; i < arns.size(); i++) {
+            check(problems, s.keyOf(key) + "[" + i + "]", arns.get(i), Checks.matches(arns.get(i), MANAGED_POLICY_ARN,
+                    "a managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < arns.size(); i++) {
+            String arn = arns.get(i);
+            if (MANAGED_POLICY_ARN.matcher(arn).matches() && !names.add(arn.substring(arn.indexOf(":policy/")))) {
+                problems.invalid(s.keyOf(key) + "[" + i + "]", arn, "each policy name once");
+            }
+        }
+        if (arns.isEmpty()) {
+            problems.invalid(s.keyOf(key), "[]", "at least one managed policy ARN (a role without policies cannot deploy or preview)");
+        }
+        return arns;
     }
 
     private static void checkClass(Problems problems, ConfigSection s, String key, String value, Pattern pattern, String allowed) {

@@ -1,0 +1,141 @@
+package com.ultibiker.platform.config;
+
+import com.ultibiker.platform.support.StackPlans;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The {@code ci} section: defaults, and one test per rule naming the key, the value and what is allowed. */
+class CiConfigTest {
+
+    private static final String P = "ultibiker-platform";
+
+    private static Map<String, String> devWithCi(String ciJson) {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("dev").projectConfig());
+        if (ciJson == null) {
+            raw.remove("ci");
+        } else {
+            raw.put("ci", ciJson);
+        }
+        return raw;
+    }
+
+    private static CiConfig parse(String ciJson) {
+        return StackConfigParser.parse(P, devWithCi(ciJson)).ci();
+    }
+
+    private static ConfigProblem onlyProblem(String ciJson) {
+        List<ConfigProblem> problems = assertThrows(ConfigException.class,
+                () -> StackConfigParser.parse(P, devWithCi(ciJson))).problems();
+        assertEquals(1, problems.size(), "expected exactly one problem, got " + problems);
+        return problems.get(0);
+    }
+
+    private static void assertProblem(String ciJson, String key, String found, String allowedFragment) {
+        ConfigProblem p = onlyProblem(ciJson);
+        assertEquals(P + ":" + key, p.key());
+        assertEquals(found, p.found());
+        assertTrue(p.allowed().contains(allowedFragment), "allowed was: " + p.allowed());
+    }
+
+    @Test
+    void theRepositoryStacksEnableCiForTheirGitHubEnvironments() {
+        StackConfig dev = StackConfigParser.parse(P, devWithCi(StackPlans.stackFile("dev").projectConfig().get("ci")));
+        StackConfig prod = StackConfigParser.parse(P, new HashMap<>(StackPlans.stackFile("prod").projectConfig()));
+        assertTrue(dev.ci().enabled());
+        assertEquals("dev", dev.ci().githubEnvironment());
+        assertEquals("production", prod.ci().githubEnvironment());
+        assertEquals("ultibiker/ultibiker-platform", prod.ci().githubRepository());
+    }
+
+    @Test
+    void absentSectionMeansDisabled() {
+        CiConfig ci = parse(null);
+        assertFalse(ci.enabled());
+        assertEquals("", ci.githubRepository());
+    }
+
+    @Test
+    void defaults() {
+        CiConfig ci = parse("{\"enabled\":true,\"githubRepository\":\"o/r\"}");
+        assertEquals("dev", ci.githubEnvironment(), "defaults to the stack's environment");
+        assertEquals("main", ci.defaultBranch());
+        assertEquals(Optional.empty(), ci.oidcProviderArn());
+        assertEquals(List.of(CiConfig.ADMINISTRATOR_ACCESS), ci.deployPolicyArns());
+        assertEquals(List.of(CiConfig.READ_ONLY_ACCESS), ci.previewPolicyArns());
+    }
+
+    @Test
+    void enabledMustBeABoolean() {
+        assertProblem("{\"enabled\":\"yes\",\"githubRepository\":\"o/r\"}", "ci.enabled", "\"yes\"", "true or false");
+    }
+
+    @Test
+    void repositoryIsRequiredWhenEnabled() {
+        assertProblem("{\"enabled\":true}", "ci.githubRepository", ConfigProblem.MISSING, "owner/name");
+    }
+
+    @Test
+    void repositoryMustBeOwnerSlashName() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"ultibiker-platform\"}",
+                "ci.githubRepository", "\"ultibiker-platform\"", "owner/name");
+    }
+
+    @Test
+    void repositoryMayNotBeAWildcard() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"ultibiker/*\"}",
+                "ci.githubRepository", "\"ultibiker/*\"", "no wildcards");
+    }
+
+    @Test
+    void environmentMayNotContainAColon() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"githubEnvironment\":\"prod:*\"}",
+                "ci.githubEnvironment", "\"prod:*\"", "no ':' or wildcards");
+    }
+
+    @Test
+    void defaultBranchMustBeABranchName() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"defaultBranch\":\"refs/heads/*\"}",
+                "ci.defaultBranch", "\"refs/heads/*\"", "a branch name");
+    }
+
+    @Test
+    void existingProviderMustBeGitHubsProviderArn() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"oidcProviderArn\":\"arn:aws:iam::123456789012:oidc-provider/accounts.google.com\"}",
+                "ci.oidcProviderArn", "\"arn:aws:iam::123456789012:oidc-provider/accounts.google.com\"",
+                "oidc-provider/token.actions.githubusercontent.com");
+    }
+
+    @Test
+    void policyArnsMustBeManagedPolicyArns() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"deployPolicyArns\":[\"AdministratorAccess\"]}",
+                "ci.deployPolicyArns[0]", "\"AdministratorAccess\"", "a managed policy ARN");
+    }
+
+    @Test
+    void policyListsMayNotBeEmpty() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"previewPolicyArns\":[]}",
+                "ci.previewPolicyArns", "\"[]\"", "at least one managed policy ARN");
+    }
+
+    @Test
+    void aPolicyIsAttachedOnce() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"deployPolicyArns\":[\""
+                        + CiConfig.ADMINISTRATOR_ACCESS + "\",\"" + CiConfig.ADMINISTRATOR_ACCESS + "\"]}",
+                "ci.deployPolicyArns[1]", "\"" + CiConfig.ADMINISTRATOR_ACCESS + "\"", "each policy name once");
+    }
+
+    @Test
+    void unknownKeysAreNamedWithTheKnownOnes() {
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"githubRepo\":\"o/r\"}",
+                "ci.githubRepo", "\"o/r\"", "githubRepository");
+    }
+}
