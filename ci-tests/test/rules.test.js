@@ -1,0 +1,32 @@
+'use strict';
+// The repository-wide rules over every workflow and local action.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const c = require('../checks');
+
+const all = c.loadAll();
+
+for (const w of all) {
+  test(`every uses: is pinned to a commit SHA with its release tag, never @main/@master: ${w.file}`, () => {
+    assert.deepEqual(c.checkPinnedActions(w), []);
+  });
+  test(`least-privilege permissions: ${w.file}`, () => {
+    assert.deepEqual(c.checkLeastPrivilege(w), []);
+  });
+  test(`AWS only through OIDC: ${w.file}`, () => {
+    assert.deepEqual(c.checkOidc(w), []);
+  });
+  test(`the policy pack on every preview and up: ${w.file}`, () => {
+    assert.deepEqual(c.checkPolicyPack(w), []);
+  });
+}
+
+test('Maven and npm caches', () => {
+  assert.deepEqual(c.checkCaches(all), []);
+});
+
+test('no workflow runs untrusted code with secrets (pull_request_target)', () => {
+  for (const w of all.filter((x) => x.doc.jobs)) {
+    assert.ok(!('pull_request_target' in c.onKeys(w.doc)), w.file);
+  }
+});
