@@ -28,8 +28,6 @@ final class ComputedAttributes {
                 state.put("arn", "arn:aws:iam::" + account + ":role/" + name);
                 state.putIfAbsent("name", name);
             }
-            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> state.put("arn", "arn:aws:iam::" + account
-                    + ":oidc-provider/" + String.valueOf(inputs.getOrDefault("url", name)).replaceFirst("^https://", ""));
             case "aws:iam/policy:Policy" -> state.put("arn", "arn:aws:iam::" + account + ":policy/" + name);
             case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn",
                     "arn:aws:logs:" + region + ":" + account + ":log-group:" + inputs.getOrDefault("name", name));
