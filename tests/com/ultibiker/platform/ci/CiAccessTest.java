@@ -103,7 +103,8 @@ class CiAccessTest {
         String existing = "arn:aws:iam::210987654321:oidc-provider/token.actions.githubusercontent.com";
         Plan plan = StackPlans.runWith("dev", Map.of("ci", "{\"enabled\":true,\"githubRepository\":\"" + REPO
                 + "\",\"oidcProviderArn\":\"" + existing + "\"}"));
-        assertTrue(plan.ofType(OIDC).isEmpty());
+        assertTrue(plan.named(OIDC, "ci-oidc-provider").isEmpty(), "no second GitHub provider");
+        assertTrue(plan.ofType(OIDC).stream().noneMatch(p -> ("https://" + ISSUER).equals(p.prop("url"))));
         assertEquals(Map.of("Federated", existing), onlyStatement(plan.require(ROLE, "ci-deploy-role")).get("Principal"));
         assertEquals(existing, plan.outputs().get("ciOidcProviderArn"));
     }
@@ -112,7 +113,9 @@ class CiAccessTest {
     void disabledCreatesNothing() {
         Plan plan = StackPlans.runWith("dev", Map.of("ci", "{\"enabled\":false}"));
         assertTrue(plan.ofType(CiAccess.TYPE).isEmpty());
-        assertTrue(plan.ofType(OIDC).isEmpty());
+        assertTrue(plan.ofType(OIDC).stream().noneMatch(p -> ("https://" + ISSUER).equals(p.prop("url"))),
+                "the EKS (IRSA) providers remain, GitHub's is gone");
+        assertTrue(plan.named(ROLE, "ci-deploy-role").isEmpty());
         assertFalse(plan.outputs().containsKey("ciDeployRoleArn"));
     }
 
