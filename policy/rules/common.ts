@@ -177,6 +177,14 @@ export const prodConfigSchema: PolicyConfigSchema["properties"] = {
     },
 };
 
+function stackPattern(pattern: string): RegExp {
+    try {
+        return new RegExp(pattern);
+    } catch (e) {
+        throw new Error(`policy config prodStackPattern ${JSON.stringify(pattern)} is not a valid regular expression: ${(e as Error).message}`);
+    }
+}
+
 /**
  * Whether a resource is production: its stack (read from its URN) is listed in `prodStacks` or
  * matches `prodStackPattern`, or its `Environment` tag is one of `prodEnvironments`.
@@ -185,7 +193,7 @@ export function isProd(urn: string, props: Record<string, any>, cfg: ProdConfig)
     const stack = stackOfUrn(urn);
     if (stack !== undefined) {
         if ((cfg.prodStacks ?? []).includes(stack)) return true;
-        if (cfg.prodStackPattern && new RegExp(cfg.prodStackPattern).test(stack)) return true;
+        if (cfg.prodStackPattern && stackPattern(cfg.prodStackPattern).test(stack)) return true;
     }
     const env = tagsOf(props)?.Environment;
     if (typeof env === "string") {

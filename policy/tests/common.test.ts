@@ -46,6 +46,7 @@ describe("common helpers", () => {
         assert.ok(isProd(u("prod-eu"), {}, { ...prodCfg, prodStackPattern: "^prod-" }));
         assert.ok(!isProd(u("preprod"), {}, { ...prodCfg, prodStackPattern: "^prod-" }));
         assert.ok(!isProd(u("prod"), {}, { ...prodCfg, prodStacks: [] }));
+        assert.throws(() => isProd(u("x"), {}, { ...prodCfg, prodStackPattern: "(" }), /prodStackPattern "\(" is not a valid regular expression/);
     });
 
     it("turns list-style tags into a map", () => {
