@@ -89,6 +89,10 @@ describe('deploy.yml', () => {
     assert.deepEqual(Object.keys(on).sort(), ['push', 'workflow_dispatch']);
   });
 
+  test('only main is deployed, also when started by hand', () => {
+    assert.equal(job('deploy.yml', 'test').if, "github.ref == 'refs/heads/main'");
+  });
+
   test('dev deploys after the tests, in environment dev', () => {
     const dev = job('deploy.yml', 'deploy-dev');
     assert.deepEqual([].concat(dev.needs), ['test']);
