@@ -25,6 +25,14 @@ import com.ultibiker.platform.data.Database;
 import com.ultibiker.platform.data.DatabaseArgs;
 import com.ultibiker.platform.eks.EksCluster;
 import com.ultibiker.platform.eks.EksClusterArgs;
+import com.ultibiker.platform.dns.DnsFailover;
+import com.ultibiker.platform.dns.DnsFailoverArgs;
+import com.ultibiker.platform.dns.HostedZone;
+import com.ultibiker.platform.dns.HostedZoneArgs;
+import com.ultibiker.platform.dns.PublicHostnames;
+import com.ultibiker.platform.dns.RecoveryObjectives;
+import com.ultibiker.platform.edge.PublicEntryPoint;
+import com.ultibiker.platform.edge.PublicEntryPointArgs;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.Network;
 import com.ultibiker.platform.network.NetworkArgs;
@@ -99,6 +107,46 @@ public final class PlatformStack {
             ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
         }
 
+        // Public entry: the zone (global), one entry point per region through that region's provider,
+        // then DNS failover between them. Route53 is global; the primary's provider creates it.
+        var hostnames = new PublicHostnames(config.dns().domain());
+        var zone = new HostedZone("dns-zone", new HostedZoneArgs(config.dns().domain(), config.dns().hostedZoneId(),
+                primary, tagging, protection), ComponentResourceOptions.builder().build());
+        Map<String, PublicEntryPoint> entryPoints = new LinkedHashMap<>();
+        for (AwsRegion region : regions.values()) {
+            var network = networks.get(region.name());
+            entryPoints.put(region.name(), new PublicEntryPoint("entry-" + region.name(), new PublicEntryPointArgs(
+                    region,
+                    hostnames.all(),
+                    zone.zoneId(),
+                    config.dns().ttlSeconds(),
+                    network.vpcId(),
+                    network.vpcCidr(),
+                    network.publicSubnetIds(),
+                    config.dns().healthCheckPath(),
+                    config.edge(),
+                    config.tags().project() + "-" + config.environment(),
+                    // The region's EKS node security group admits the load balancer on the target port
+                    // (pods get VPC addresses from the CNI and carry the node security group).
+                    Optional.of(clusters.get(region.name()).nodeSecurityGroupId()),
+                    tagging,
+                    protection), ComponentResourceOptions.builder().build()));
+        }
+        var failover = DnsFailoverArgs.builder()
+                .controlRegion(primary)
+                .zoneId(zone.zoneId())
+                .hostnames(hostnames)
+                .wsContinents(config.dns().wsContinents())
+                .healthCheckPath(config.dns().healthCheckPath())
+                .intervalSeconds(config.dns().healthCheckIntervalSeconds())
+                .failureThreshold(config.dns().healthCheckFailureThreshold())
+                .tagging(tagging);
+        entryPoints.values().forEach(failover::target);
+        // ---- wiring pending Observability (branch ts-obs): .alarms(observability::alarmOnHealthCheck)
+        // puts an alarm on every health check to the alert topic. Until it lands no alarm is created.
+        // ----
+        new DnsFailover("dns", failover.build(), ComponentResourceOptions.builder().build());
+
         ctx.export("environment", Output.of(config.environment()));
         ctx.export("regions", Output.of(config.regionList()));
         networks.forEach((region, network) -> {
@@ -126,6 +174,15 @@ public final class PlatformStack {
             ctx.export("eks.nodeSecurityGroupId." + region, cluster.nodeSecurityGroupId());
             ctx.export("eks.kubeconfig." + region, cluster.kubeconfig());
         });
+        ctx.export("hostedZoneId", zone.zoneId());
+        ctx.export("nameServers", zone.nameServers());
+        ctx.export("apiUrl", Output.of("https://" + hostnames.api()));
+        ctx.export("wsUrl", Output.of("wss://" + hostnames.ws()));
+        entryPoints.forEach((region, entry) -> {
+            ctx.export("loadBalancerDnsName." + region, entry.dnsName());
+            entry.targetGroupArns().forEach((label, arn) -> ctx.export("targetGroupArn." + label + "." + region, arn));
+        });
+        RecoveryObjectives.from(config).outputs().forEach((key, value) -> ctx.export(key, Output.of(value)));
     }
 
     private static Database database(StackConfig config, Map<String, DataPlacement> placements, Tagging tagging,

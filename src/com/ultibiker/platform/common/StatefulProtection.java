@@ -38,4 +38,12 @@ public record StatefulProtection(boolean production) {
     public Optional<String> finalSnapshot(String resourceName) {
         return production ? Optional.of(finalSnapshotIdentifier(resourceName)) : Optional.empty();
     }
+
+    /**
+     * Whether deleting a bucket may first delete every object version in it. Outside production only:
+     * a production bucket (logs, evidence) must be emptied on purpose, never as a side effect.
+     */
+    public boolean forceDestroy() {
+        return !production;
+    }
 }

@@ -42,6 +42,10 @@ public final class Checks {
     public static final Set<String> EKS_LOG_TYPES = Set.of("api", "audit", "authenticator", "controllerManager", "scheduler");
     public static final List<String> REQUIRED_EKS_LOG_TYPES = List.of("api", "audit", "authenticator");
     public static final String WORLD = "0.0.0.0/0";
+    /** Route53 geolocation continent codes. */
+    public static final List<String> CONTINENTS = List.of("AF", "AN", "AS", "EU", "NA", "OC", "SA");
+    /** ELB security policies that offer TLS 1.3 (and nothing older than TLS 1.2). */
+    public static final Pattern TLS13_POLICY = Pattern.compile("ELBSecurityPolicy-TLS13-1-[23]-[0-9A-Za-z-]+");
 
     private Checks() {
     }
@@ -125,6 +129,11 @@ public final class Checks {
 
     private static int minutes(String hhmm) {
         return Integer.parseInt(hhmm.substring(0, 2)) * 60 + Integer.parseInt(hhmm.substring(3, 5));
+    }
+
+    public static Optional<String> continent(String code) {
+        return CONTINENTS.contains(code) ? Optional.empty()
+                : Optional.of("a Route53 continent code, one of " + CONTINENTS);
     }
 
     public static Optional<String> nodeScaling(int min, int max, int desired) {

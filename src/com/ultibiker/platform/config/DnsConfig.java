@@ -1,9 +1,13 @@
 package com.ultibiker.platform.config;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * @param hostedZoneId an existing Route53 zone to use; absent: the zone is created
+ * @param hostedZoneId   an existing Route53 zone to use; absent: the zone is created
+ * @param wsContinents   geolocation of the {@code ws} records: continent code to the region that serves it
+ *                       first; default {@code NA -> primary, EU -> secondary} (multi-region stacks only);
+ *                       every other location gets the primary region
  */
 public record DnsConfig(
         String domain,
@@ -13,10 +17,31 @@ public record DnsConfig(
         int healthCheckIntervalSeconds,
         int healthCheckFailureThreshold,
         int rtoTargetSeconds,
-        int rpoTargetSeconds) {
+        int rpoTargetSeconds,
+        Map<String, String> wsContinents) {
+
+    /**
+     * TTL of an alias record to a load balancer: Route53 answers alias records with the TTL of the
+     * target, 60 s for Elastic Load Balancing, whatever {@code ttlSeconds} says.
+     */
+    public static final int LOAD_BALANCER_ALIAS_TTL_SECONDS = 60;
+
+    public DnsConfig {
+        wsContinents = Map.copyOf(wsContinents);
+    }
+
+    /** Route53 declares an endpoint unhealthy after this many seconds of failed checks. */
+    public int detectionSeconds() {
+        return healthCheckIntervalSeconds * healthCheckFailureThreshold;
+    }
+
+    /** How long resolvers may keep answering with the failed region: the larger of ttlSeconds and the alias TTL. */
+    public int cachedAnswerSeconds() {
+        return Math.max(ttlSeconds, LOAD_BALANCER_ALIAS_TTL_SECONDS);
+    }
 
     /** Worst-case time for Route53 to stop answering with an unhealthy region, plus cached answers. */
     public int failoverSeconds() {
-        return healthCheckIntervalSeconds * healthCheckFailureThreshold + ttlSeconds;
+        return detectionSeconds() + cachedAnswerSeconds();
     }
 }

@@ -24,7 +24,8 @@ public record StackConfig(
         TimeSeriesConfig timeseries,
         ObservabilityConfig observability,
         DnsConfig dns,
-        CiConfig ci) {
+        CiConfig ci,
+        EdgeConfig edge) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {

@@ -28,7 +28,7 @@ public final class StackConfigParser {
     /** Top-level keys in the project namespace; anything else is reported as unknown. */
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
-            "database", "cache", "timeseries", "observability", "dns", "ci");
+            "database", "cache", "timeseries", "observability", "dns", "ci", "edge");
 
     /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
     public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
@@ -88,14 +88,15 @@ public final class StackConfigParser {
         CacheConfig cache = cache(root.section("cache"), regions, productionRules, problems);
         TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), problems);
         ObservabilityConfig observability = observability(root.section("observability"), problems);
-        DnsConfig dns = dns(root.section("dns"), problems);
+        DnsConfig dns = dns(root.section("dns"), regions, problems);
+        EdgeConfig edge = edge(root.section("edge"), problems);
         if (observability.replicaLagSeconds() >= dns.rpoTargetSeconds()) {
             problems.invalid(root.keyOf("observability") + ".replicaLagSeconds", observability.replicaLagSeconds(),
                     "less than dns.rpoTargetSeconds (" + dns.rpoTargetSeconds() + "), so the lag alarm fires before the RPO is lost");
         }
         CiConfig ci = ci(root.section("ci"), environment, problems);
         return new StackConfig(project, environment, production, regions, logRetention, tags, network, eks,
-                database, cache, timeseries, observability, dns, ci);
+                database, cache, timeseries, observability, dns, ci, edge);
     }
 
     private static Regions regions(ConfigSection s, Problems problems) {
@@ -459,7 +460,7 @@ public final class StackConfigParser {
         return value;
     }
 
-    private static DnsConfig dns(ConfigSection s, Problems problems) {
+    private static DnsConfig dns(ConfigSection s, Regions regions, Problems problems) {
         String domain = s.requiredString("domain", "the DNS domain served, e.g. ultibiker.example.com");
         if (!domain.isEmpty()) {
             check(problems, s, "domain", domain, Checks.matches(domain, Checks.DOMAIN, "a lowercase DNS name such as ultibiker.example.com"));
@@ -479,11 +480,14 @@ public final class StackConfigParser {
         check(problems, s, "rtoTargetSeconds", rto, Checks.range(rto, 30, 86400));
         int rpo = s.integer("rpoTargetSeconds", 60);
         check(problems, s, "rpoTargetSeconds", rpo, Checks.range(rpo, 1, 86400));
+        Map<String, String> continents = wsContinents(s, regions, problems);
         s.rejectUnknownKeys();
-        DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo);
+        DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo, continents);
         if (dns.failoverSeconds() > rto) {
             problems.invalid(s.keyOf("ttlSeconds"), ttl, "values where healthCheckIntervalSeconds x healthCheckFailureThreshold + ttlSeconds ("
-                    + interval + " x " + threshold + " + " + ttl + " = " + dns.failoverSeconds() + " s) is within rtoTargetSeconds (" + rto + " s)");
+                    + interval + " x " + threshold + " + " + dns.cachedAnswerSeconds() + " = " + dns.failoverSeconds()
+                    + " s; alias records to a load balancer are cached at least " + DnsConfig.LOAD_BALANCER_ALIAS_TTL_SECONDS
+                    + " s) is within rtoTargetSeconds (" + rto + " s)");
         }
         return dns;
     }
@@ -540,6 +544,45 @@ public final class StackConfigParser {
             problems.invalid(s.keyOf(key), "[]", "at least one managed policy ARN (a role without policies cannot deploy or preview)");
         }
         return arns;
+    }
+
+    /** Geolocation of the ws records: continent to region; NA -> primary and EU -> secondary unless configured. */
+    private static Map<String, String> wsContinents(ConfigSection s, Regions regions, Problems problems) {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        if (regions.isMultiRegion()) {
+            defaults.put("NA", regions.primary());
+            defaults.put("EU", regions.secondary().orElseThrow());
+        }
+        if (!s.has("wsContinents")) {
+            return defaults;
+        }
+        Map<String, String> configured = s.stringMap("wsContinents", defaults);
+        String key = s.keyOf("wsContinents");
+        if (!regions.isMultiRegion()) {
+            problems.invalid(key, configured, "no geolocation routing when regions.secondary is not set (one region serves everything)");
+            return Map.of();
+        }
+        configured.forEach((continent, region) -> {
+            check(problems, key + "." + continent, continent, Checks.continent(continent));
+            if (!regions.all().contains(region)) {
+                problems.invalid(key + "." + continent, region, "a region of this stack: " + regions.all());
+            }
+        });
+        return configured;
+    }
+
+    private static EdgeConfig edge(ConfigSection s, Problems problems) {
+        String sslPolicy = s.string("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
+        check(problems, s, "sslPolicy", sslPolicy, Checks.matches(sslPolicy, Checks.TLS13_POLICY,
+                "an ELB security policy with TLS 1.3 and nothing older than TLS 1.2, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06"));
+        int targetPort = s.integer("targetPort", 8080);
+        check(problems, s, "targetPort", targetPort, Checks.range(targetPort, 1, 65535));
+        int idle = s.integer("idleTimeoutSeconds", 120);
+        check(problems, s, "idleTimeoutSeconds", idle, Checks.range(idle, 1, 4000));
+        int retention = s.integer("accessLogRetentionDays", 90);
+        check(problems, s, "accessLogRetentionDays", retention, Checks.range(retention, 1, 3650));
+        s.rejectUnknownKeys();
+        return new EdgeConfig(sslPolicy, targetPort, idle, retention);
     }
 
     private static void checkClass(Problems problems, ConfigSection s, String key, String value, Pattern pattern, String allowed) {

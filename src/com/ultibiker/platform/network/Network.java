@@ -72,6 +72,8 @@ public final class Network extends ComponentResource {
                 .cidrBlock(args.vpcCidr().toString())
                 .enableDnsHostnames(true)
                 .enableDnsSupport(true)
+                // An Amazon-provided /56 so the public load balancers can be dual-stack (AAAA records).
+                .assignGeneratedIpv6CidrBlock(true)
                 .tags(tagging.tags(Naming.child(name, "vpc")))
                 .build(), region.child(this));
         this.vpcId = vpc.id();
@@ -93,13 +95,19 @@ public final class Network extends ComponentResource {
         for (SubnetLayout.Subnet s : SubnetLayout.allocate(args.vpcCidr(), azs.size())) {
             String az = azs.get(s.azIndex());
             String subnetName = Naming.child(name, s.tier().role() + "-" + az);
-            var subnet = new Subnet(subnetName, SubnetArgs.builder()
+            var subnetArgs = SubnetArgs.builder()
                     .vpcId(vpc.id())
                     .cidrBlock(s.cidr().toString())
                     .availabilityZone(az)
                     .mapPublicIpOnLaunch(s.tier() == SubnetTier.PUBLIC)
-                    .tags(tagging.tags(subnetName, subnetTags(s.tier(), args.clusterName())))
-                    .build(), region.child(this));
+                    .tags(tagging.tags(subnetName, subnetTags(s.tier(), args.clusterName())));
+            if (s.tier() == SubnetTier.PUBLIC) {
+                // Public subnets only: dual-stack load balancers. Nothing else gets IPv6 addresses.
+                int slot = s.azIndex();
+                subnetArgs.ipv6CidrBlock(vpc.ipv6CidrBlock().applyValue(block -> Ipv6Cidr.subnet(block, 64, slot)))
+                        .assignIpv6AddressOnCreation(false);
+            }
+            var subnet = new Subnet(subnetName, subnetArgs.build(), region.child(this));
             switch (s.tier()) {
                 case PUBLIC -> publicSubnets.add(subnet);
                 case PRIVATE -> privateSubnets.add(subnet);
@@ -111,6 +119,11 @@ public final class Network extends ComponentResource {
         new Route(Naming.child(name, "public-default"), RouteArgs.builder()
                 .routeTableId(publicRoutes.id())
                 .destinationCidrBlock("0.0.0.0/0")
+                .gatewayId(igw.id())
+                .build(), region.child(this));
+        new Route(Naming.child(name, "public-default-ipv6"), RouteArgs.builder()
+                .routeTableId(publicRoutes.id())
+                .destinationIpv6CidrBlock("::/0")
                 .gatewayId(igw.id())
                 .build(), region.child(this));
         associate(publicSubnets, publicRoutes, args);

@@ -31,7 +31,14 @@ final class ComputedAttributes {
             case "aws:iam/policy:Policy" -> state.put("arn", "arn:aws:iam::" + account + ":policy/" + name);
             case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn",
                     "arn:aws:logs:" + region + ":" + account + ":log-group:" + inputs.getOrDefault("name", name));
-            case "aws:ec2/vpc:Vpc" -> state.putIfAbsent("defaultSecurityGroupId", name + "-default-sg-id");
+            case "aws:ec2/vpc:Vpc" -> {
+                state.putIfAbsent("defaultSecurityGroupId", name + "-default-sg-id");
+                if (Boolean.TRUE.equals(inputs.get("assignGeneratedIpv6CidrBlock"))) {
+                    // An Amazon-provided /56, distinct per VPC (documentation prefix 2001:db8::/32).
+                    state.put("ipv6CidrBlock", String.format("2001:db8:%x:%x00::/56",
+                            Math.abs(name.hashCode()) % 0xffff, Math.abs(name.hashCode() / 7) % 0xff));
+                }
+            }
             case "aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket" -> {
                 Object bucket = inputs.getOrDefault("bucket", name);
                 state.put("bucket", bucket);
@@ -88,15 +95,22 @@ final class ComputedAttributes {
                 state.put("zoneId", "Z35SXDOTRQ7X7K");
                 state.put("arnSuffix", "app/" + name + "/" + id);
             }
+            case "aws:route53/record:Record" -> state.put("fqdn", String.valueOf(inputs.getOrDefault("name", name)).replaceAll("\\.$", ""));
+            case "aws:acm/certificateValidation:CertificateValidation" -> state.put("certificateArn", inputs.get("certificateArn"));
             case "aws:route53/zone:Zone" -> {
                 state.put("zoneId", "Z" + Integer.toHexString(name.hashCode()).toUpperCase() + "PLAN");
                 state.put("nameServers", List.of("ns-1.awsdns-00.org", "ns-2.awsdns-00.net"));
             }
             case "aws:acm/certificate:Certificate" -> {
-                Object domain = inputs.getOrDefault("domainName", name);
-                state.put("domainValidationOptions", List.of(Map.of(
+                // One validation record per name: the domain and every subject alternative name.
+                List<Object> names = new java.util.ArrayList<>();
+                names.add(inputs.getOrDefault("domainName", name));
+                if (inputs.get("subjectAlternativeNames") instanceof List<?> sans) {
+                    sans.stream().filter(n -> !names.contains(n)).forEach(names::add);
+                }
+                state.put("domainValidationOptions", names.stream().map(domain -> Map.of(
                         "domainName", domain, "resourceRecordName", "_plan." + domain + ".",
-                        "resourceRecordType", "CNAME", "resourceRecordValue", "_plan.acm-validations.aws.")));
+                        "resourceRecordType", "CNAME", "resourceRecordValue", "_plan.acm-validations.aws.")).toList());
             }
             case "aws:timestreaminfluxdb/dbInstance:DbInstance" -> {
                 state.put("endpoint", name + "." + region + ".timestream-influxdb.amazonaws.com");

@@ -18,6 +18,10 @@ public final class PlanMocks implements Mocks {
 
     public static final String ACCOUNT_ID = "123456789012";
 
+    private static final Map<String, String> ELB_ACCOUNTS = Map.of(
+            "us-east-1", "127311923021", "us-east-2", "033677994240", "us-west-2", "797873946194",
+            "eu-west-1", "156460612806", "eu-central-1", "054676820928");
+
     private final String defaultRegion;
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
@@ -52,8 +56,11 @@ public final class PlanMocks implements Mocks {
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of(
                     "addonName", args.args.get("addonName"), "kubernetesVersion", args.args.get("kubernetesVersion"),
                     "version", "v0.0.0-eksbuild.plan", "id", String.valueOf(args.args.get("addonName")));
-            case "aws:elb/getServiceAccount:getServiceAccount" -> Map.of(
-                    "arn", "arn:aws:iam::127311923021:root", "id", "127311923021");
+            case "aws:elb/getServiceAccount:getServiceAccount" -> {
+                // The regional ELB log-delivery account (AWS ELB user guide); only asked for regions that have one.
+                String elbAccount = ELB_ACCOUNTS.getOrDefault(region, "127311923021");
+                yield Map.of("arn", "arn:aws:iam::" + elbAccount + ":root", "id", elbAccount, "region", region);
+            }
             default -> throw new UnsupportedOperationException("the offline plan has no answer for invoke '" + args.token
                     + "'; add one to " + PlanMocks.class.getName());
         };

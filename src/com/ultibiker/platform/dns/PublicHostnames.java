@@ -1,0 +1,32 @@
+package com.ultibiker.platform.dns;
+
+import java.util.List;
+
+/**
+ * The public names the platform serves under its domain: {@code api} (REST, failover routing) and
+ * {@code ws} (WebSocket, geolocation routing). Pure.
+ */
+public record PublicHostnames(String domain) {
+
+    public static final String API = "api";
+    public static final String WS = "ws";
+
+    public String api() {
+        return API + "." + domain;
+    }
+
+    public String ws() {
+        return WS + "." + domain;
+    }
+
+    /** Every public name, the default route (api) first. */
+    public List<String> all() {
+        return List.of(api(), ws());
+    }
+
+    /** The first label of a public name: {@code api.example.com -> api}. */
+    public static String label(String hostname) {
+        int dot = hostname.indexOf('.');
+        return dot < 0 ? hostname : hostname.substring(0, dot);
+    }
+}
