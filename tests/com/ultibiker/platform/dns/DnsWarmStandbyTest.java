@@ -1,0 +1,82 @@
+package com.ultibiker.platform.dns;
+
+import com.ultibiker.platform.plan.Plan;
+import com.ultibiker.platform.plan.PlanResource;
+import com.ultibiker.platform.support.StackPlans;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The warm standby in eu-west-1 stands on its own: created through its own provider, and depending on
+ * nothing in the primary region except what replication itself needs.
+ */
+class DnsWarmStandbyTest {
+
+    private static final String SECONDARY = "eu-west-1";
+
+    /** Global services: their resources survive the loss of any one region. */
+    static boolean isGlobal(PlanResource r) {
+        return r.type().startsWith("aws:route53/") || r.type().startsWith("aws:iam/");
+    }
+
+    @Test
+    void everySecondaryResourceDependsOnlyOnSecondaryOrGlobalResources() {
+        Plan prod = StackPlans.prod();
+        List<String> crossRegion = new ArrayList<>();
+        for (PlanResource r : prod.where(x -> x.custom() && SECONDARY.equals(x.region()))) {
+            for (String urn : r.dependencies()) {
+                PlanResource dep = prod.byUrn(urn).orElseThrow(() -> new AssertionError(r.urn() + " depends on unknown " + urn));
+                if (dep.region() == null || SECONDARY.equals(dep.region()) || isGlobal(dep)) {
+                    continue;
+                }
+                crossRegion.add(r.type() + " " + r.name() + " -> " + dep.type() + " " + dep.name() + " (" + dep.region() + ")");
+            }
+        }
+        // The one exception is replication itself: the cross-region read replica names its source. After
+        // the primary region is lost the replica is promoted and that reference removed (runbook).
+        assertEquals(List.of("aws:rds/instance:Instance database-replica-standby -> aws:rds/instance:Instance database-primary (us-east-1)"),
+                crossRegion);
+    }
+
+    @Test
+    void everyAwsResourceOfASecondaryComponentGoesThroughTheSecondaryProvider() {
+        Plan prod = StackPlans.prod();
+        List<PlanResource> secondaryComponents = prod.where(r -> !r.custom() && r.name().endsWith("-" + SECONDARY));
+        assertFalse(secondaryComponents.isEmpty());
+        int checked = 0;
+        for (PlanResource r : prod.where(x -> x.custom() && x.type().startsWith("aws:"))) {
+            var top = prod.topComponent(r);
+            if (top.isEmpty() || !top.get().name().endsWith("-" + SECONDARY)) {
+                continue;
+            }
+            assertEquals(SECONDARY, r.region(), r.urn());
+            assertTrue(r.provider().endsWith("::aws-" + SECONDARY), r.urn() + " via " + r.provider());
+            checked++;
+        }
+        assertTrue(checked > 50, "only " + checked + " secondary resources found");
+    }
+
+    @Test
+    void theStandbyHasItsOwnNetworkClusterCacheAndEntryPoint() {
+        Set<String> types = StackPlans.prod().where(r -> !r.custom() && r.name().endsWith("-" + SECONDARY))
+                .stream().map(PlanResource::type).collect(Collectors.toSet());
+        assertTrue(types.containsAll(Set.of("ultibiker:network:Network", "ultibiker:eks:EksCluster",
+                "ultibiker:edge:PublicEntryPoint")), types.toString());
+        assertTrue(types.stream().anyMatch(t -> t.endsWith(":Cache")), types.toString());
+        assertTrue(StackPlans.prod().ofType("aws:rds/instance:Instance").stream().anyMatch(i -> SECONDARY.equals(i.region())),
+                "a cross-region replica in the standby");
+    }
+
+    @Test
+    void devHasNoSecondaryRegion() {
+        assertEquals(Set.of("us-east-1"), StackPlans.dev().regionsOf());
+    }
+}
