@@ -276,7 +276,8 @@ public final class PlatformStack {
         return config.tags().project() + "-" + config.environment() + "-" + region;
     }
 
-    private static AwsRegion awsRegion(String region, Tagging tagging) {
+    /** A region of the stack: its explicit provider (with default tags), account id and partition. */
+    public static AwsRegion awsRegion(String region, Tagging tagging) {
         var provider = new Provider("aws-" + region, ProviderArgs.builder()
                 .region(region)
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tagging.providerDefaults()).build())

@@ -136,6 +136,13 @@ public final class Checks {
                 : Optional.of("a Route53 continent code, one of " + CONTINENTS);
     }
 
+    /** A production stack must page someone: at least one alert recipient. */
+    public static Optional<String> alertRecipients(List<String> emails, boolean production) {
+        return production && emails.isEmpty()
+                ? Optional.of("at least one email address in a production stack, so alarms reach someone")
+                : Optional.empty();
+    }
+
     public static Optional<String> nodeScaling(int min, int max, int desired) {
         if (min < 0 || max < 1) {
             return Optional.of("minSize >= 0 and maxSize >= 1");

@@ -87,7 +87,7 @@ public final class StackConfigParser {
         DatabaseConfig database = database(root.section("database"), regions, productionRules, problems);
         CacheConfig cache = cache(root.section("cache"), regions, productionRules, problems);
         TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), problems);
-        ObservabilityConfig observability = observability(root.section("observability"), problems);
+        ObservabilityConfig observability = observability(root.section("observability"), productionRules, problems);
         DnsConfig dns = dns(root.section("dns"), regions, problems);
         EdgeConfig edge = edge(root.section("edge"), problems);
         if (observability.replicaLagSeconds() >= dns.rpoTargetSeconds()) {
@@ -428,12 +428,13 @@ public final class StackConfigParser {
         return new TimeSeriesConfig(engine, version, org, bucket, retention, storage, instanceClass, multiAz);
     }
 
-    private static ObservabilityConfig observability(ConfigSection s, Problems problems) {
+    private static ObservabilityConfig observability(ConfigSection s, boolean production, Problems problems) {
         List<String> emails = s.strings("alertEmails", List.of());
         for (int i = 0; i < emails.size(); i++) {
             check(problems, s.keyOf("alertEmails") + "[" + i + "]", emails.get(i),
                     Checks.matches(emails.get(i), Checks.EMAIL, "an email address such as oncall@example.com"));
         }
+        check(problems, s, "alertEmails", emails, Checks.alertRecipients(emails, production));
         int rdsCpu = percent(s, "rdsCpuPercent", 80, problems);
         int rdsFreeStorage = s.integer("rdsFreeStorageGib", 10);
         check(problems, s, "rdsFreeStorageGib", rdsFreeStorage, Checks.range(rdsFreeStorage, 1, 65536));
@@ -449,9 +450,21 @@ public final class StackConfigParser {
         check(problems, s, "grafanaStorageGib", grafanaStorage, Checks.range(grafanaStorage, 1, 1024));
         int promRetention = s.integer("prometheusRetentionDays", 15);
         check(problems, s, "prometheusRetentionDays", promRetention, Checks.range(promRetention, 1, 365));
+        int promStorage = s.integer("prometheusStorageGib", 50);
+        check(problems, s, "prometheusStorageGib", promStorage, Checks.range(promStorage, 10, 16384));
+        List<String> logGroups = s.strings("applicationLogGroups", List.of("api", "websocket"));
+        Set<String> seenGroups = new HashSet<>();
+        for (int i = 0; i < logGroups.size(); i++) {
+            String key = s.keyOf("applicationLogGroups") + "[" + i + "]";
+            check(problems, key, logGroups.get(i), Checks.matches(logGroups.get(i), Checks.NAME,
+                    "a log group name: lowercase letters, digits and dashes, at most 24 characters"));
+            if (!seenGroups.add(logGroups.get(i))) {
+                problems.invalid(key, logGroups.get(i), "each log group once");
+            }
+        }
         s.rejectUnknownKeys();
         return new ObservabilityConfig(emails, rdsCpu, rdsFreeStorage, rdsConnections, replicaLag, redisCpu,
-                redisMemory, evictions, grafanaStorage, promRetention);
+                redisMemory, evictions, grafanaStorage, promRetention, promStorage, logGroups);
     }
 
     private static int percent(ConfigSection s, String key, int defaultValue, Problems problems) {

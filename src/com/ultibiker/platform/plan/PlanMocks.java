@@ -61,6 +61,9 @@ public final class PlanMocks implements Mocks {
                 String elbAccount = ELB_ACCOUNTS.getOrDefault(region, "127311923021");
                 yield Map.of("arn", "arn:aws:iam::" + elbAccount + ":root", "id", elbAccount, "region", region);
             }
+            // A fixed, obviously fake value: the plan must be reproducible, and nothing real is generated offline.
+            case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of(
+                    "randomPassword", "plan-generated-" + ((Number) args.args.getOrDefault("passwordLength", 32)).intValue(), "id", region);
             default -> throw new UnsupportedOperationException("the offline plan has no answer for invoke '" + args.token
                     + "'; add one to " + PlanMocks.class.getName());
         };

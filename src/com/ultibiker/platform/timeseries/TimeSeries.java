@@ -1,0 +1,397 @@
+package com.ultibiker.platform.timeseries;
+
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.timestreaminfluxdb.DbInstance;
+import com.pulumi.aws.timestreaminfluxdb.DbInstanceArgs;
+import com.pulumi.aws.timestreaminfluxdb.inputs.DbInstanceLogDeliveryConfigurationArgs;
+import com.pulumi.aws.timestreaminfluxdb.inputs.DbInstanceLogDeliveryConfigurationS3ConfigurationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.apps.v1.StatefulSet;
+import com.pulumi.kubernetes.apps.v1.StatefulSetArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetPersistentVolumeClaimRetentionPolicyArgs;
+import com.pulumi.kubernetes.apps.v1.inputs.StatefulSetSpecArgs;
+import com.pulumi.kubernetes.core.v1.Secret;
+import com.pulumi.kubernetes.core.v1.SecretArgs;
+import com.pulumi.kubernetes.core.v1.Service;
+import com.pulumi.kubernetes.core.v1.ServiceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ContainerPortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EmptyDirVolumeSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarArgs;
+import com.pulumi.kubernetes.core.v1.inputs.EnvVarSourceArgs;
+import com.pulumi.kubernetes.core.v1.inputs.HTTPGetActionArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PodTemplateSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ProbeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ResourceRequirementsArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SeccompProfileArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecretKeySelectorArgs;
+import com.pulumi.kubernetes.core.v1.inputs.SecurityContextArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServicePortArgs;
+import com.pulumi.kubernetes.core.v1.inputs.ServiceSpecArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeArgs;
+import com.pulumi.kubernetes.core.v1.inputs.VolumeMountArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.LabelSelectorArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudget;
+import com.pulumi.kubernetes.policy.v1.PodDisruptionBudgetArgs;
+import com.pulumi.kubernetes.policy.v1.inputs.PodDisruptionBudgetSpecArgs;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.ultibiker.platform.common.EncryptionKeys;
+import com.ultibiker.platform.common.GeneratedSecret;
+import com.ultibiker.platform.common.KeyPolicies;
+import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.config.TimeSeriesConfig;
+import com.ultibiker.platform.config.TimeSeriesEngine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * InfluxDB 2.7 for sensor data, organisation and bucket from config, on one of two engines:
+ * <ul>
+ *   <li>{@code kubernetes}: InfluxDB OSS as a one-replica StatefulSet on the analytics pool, its data on
+ *   a retained gp3 volume, admin credentials in a Kubernetes Secret filled from generated Secrets
+ *   Manager values. One replica because InfluxDB OSS 2.x does not cluster: more replicas would be
+ *   unrelated databases behind one Service.</li>
+ *   <li>{@code timestream}: Amazon Timestream for InfluxDB in the database subnets, not public, its own
+ *   security group admitting 8086 from the cluster nodes only, logs to an encrypted bucket.</li>
+ * </ul>
+ * Outputs: URL, organisation, bucket, and the Secrets Manager secret holding the admin credentials.
+ */
+public final class TimeSeries extends ComponentResource {
+
+    public static final String TYPE = "ultibiker:timeseries:TimeSeries";
+    public static final int PORT = 8086;
+    public static final String ADMIN_USER = "admin";
+    /** Kubernetes name of the workload, its Services and its Secret. */
+    public static final String APP = "influxdb";
+    public static final String CREDENTIALS_SECRET = "influxdb-credentials";
+
+    private final Output<String> url;
+    private final Output<String> credentialsSecretArn;
+    private final Optional<String> kubernetesSecretName;
+    private final TimeSeriesConfig settings;
+
+    public TimeSeries(String name, TimeSeriesArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.settings = args.settings();
+        var region = args.region();
+        var key = EncryptionKeys.create(Naming.child(name, "key"), "Encrypts the InfluxDB credentials and logs of " + name,
+                this, region, args.tagging(), args.protection(), scope -> List.of(
+                        KeyPolicies.ServiceGrant.service("AllowTimestreamLogDelivery", "timestream-influxdb.amazonaws.com", scope.accountId())));
+        String secretPrefix = args.tagging().required().get("Project") + "/" + args.tagging().required().get("Environment") + "/influxdb/";
+        var password = new GeneratedSecret(Naming.child(name, "admin-password"), secretPrefix + "admin-password",
+                "InfluxDB admin password (" + ADMIN_USER + ") of " + name, 32, key, this, region, args.tagging(), args.protection());
+
+        if (settings.engine() == TimeSeriesEngine.KUBERNETES) {
+            var token = new GeneratedSecret(Naming.child(name, "admin-token"), secretPrefix + "admin-token",
+                    "InfluxDB operator token of " + name, 64, key, this, region, args.tagging(), args.protection());
+            this.url = onCluster(name, args, password, token);
+            this.credentialsSecretArn = token.arn();
+            this.kubernetesSecretName = Optional.of(CREDENTIALS_SECRET);
+        } else {
+            this.url = managed(name, args, key, password);
+            this.credentialsSecretArn = password.arn();
+            this.kubernetesSecretName = Optional.empty();
+        }
+
+        registerOutputs(Map.of(
+                "url", url,
+                "organization", Output.of(settings.organization()),
+                "bucket", Output.of(settings.bucket()),
+                "credentialsSecretArn", credentialsSecretArn));
+    }
+
+    /** Labels of the InfluxDB pods; the Services and the PodDisruptionBudget select them. */
+    static Map<String, String> podLabels() {
+        return Map.of("app.kubernetes.io/name", APP, "app.kubernetes.io/component", "timeseries",
+                "app.kubernetes.io/managed-by", "pulumi");
+    }
+
+    private Output<String> onCluster(String name, TimeSeriesArgs args, GeneratedSecret password, GeneratedSecret token) {
+        var cluster = args.cluster();
+        var protection = args.protection();
+        Output<String> namespace = cluster.namespace();
+        CustomResourceOptions k8s = CustomResourceOptions.builder().parent(this).provider(cluster.provider()).build();
+
+        var secret = new Secret(Naming.child(name, "credentials"), SecretArgs.builder()
+                .metadata(meta(CREDENTIALS_SECRET, namespace))
+                .type("Opaque")
+                .stringData(Output.tuple(password.value(), token.value()).applyValue(t -> Map.of(
+                        "admin-user", ADMIN_USER,
+                        "admin-password", t.t1,
+                        "admin-token", t.t2)).asSecret())
+                .build(), k8s);
+
+        new Service(Naming.child(name, "headless"), ServiceArgs.builder()
+                .metadata(meta(APP + "-headless", namespace))
+                .spec(ServiceSpecArgs.builder()
+                        .clusterIP("None")
+                        .selector(podLabels())
+                        .ports(ServicePortArgs.builder().name("http").port(PORT).targetPort("http").build())
+                        .build())
+                .build(), k8s);
+        new Service(Naming.child(name, "service"), ServiceArgs.builder()
+                .metadata(meta(APP, namespace))
+                .spec(ServiceSpecArgs.builder()
+                        .type("ClusterIP")
+                        .selector(podLabels())
+                        .ports(ServicePortArgs.builder().name("http").port(PORT).targetPort("http").build())
+                        .build())
+                .build(), k8s);
+
+        new StatefulSet(Naming.child(name, "statefulset"), StatefulSetArgs.builder()
+                .metadata(meta(APP, namespace))
+                .spec(StatefulSetSpecArgs.builder()
+                        .serviceName(APP + "-headless")
+                        .replicas(1)
+                        .selector(LabelSelectorArgs.builder().matchLabels(podLabels()).build())
+                        .persistentVolumeClaimRetentionPolicy(StatefulSetPersistentVolumeClaimRetentionPolicyArgs.builder()
+                                .whenDeleted("Retain").whenScaled("Retain").build())
+                        .template(PodTemplateSpecArgs.builder()
+                                .metadata(ObjectMetaArgs.builder()
+                                        .labels(podLabels())
+                                        .annotations(Map.of("cluster-autoscaler.kubernetes.io/safe-to-evict", "false"))
+                                        .build())
+                                .spec(podSpec(args, secret))
+                                .build())
+                        .volumeClaimTemplates(PersistentVolumeClaimArgs.builder()
+                                .metadata(ObjectMetaArgs.builder().name("data").build())
+                                .spec(PersistentVolumeClaimSpecArgs.builder()
+                                        .accessModes("ReadWriteOnce")
+                                        .storageClassName(cluster.storageClass())
+                                        .resources(ResourceRequirementsArgs.builder()
+                                                .requests(Map.of("storage", args.settings().storageGib() + "Gi"))
+                                                .build())
+                                        .build())
+                                .build())
+                        .build())
+                .build(), protection.options(CustomResourceOptions.builder().parent(this).provider(cluster.provider())).build());
+
+        // One replica: the budget keeps voluntary evictions (autoscaler scale-down, drains) from taking the
+        // only InfluxDB pod; planned maintenance deletes the pod deliberately.
+        new PodDisruptionBudget(Naming.child(name, "pdb"), PodDisruptionBudgetArgs.builder()
+                .metadata(meta(APP, namespace))
+                .spec(PodDisruptionBudgetSpecArgs.builder()
+                        .minAvailable(1)
+                        .unhealthyPodEvictionPolicy("AlwaysAllow")
+                        .selector(LabelSelectorArgs.builder().matchLabels(podLabels()).build())
+                        .build())
+                .build(), k8s);
+
+        return namespace.applyValue(ns -> "http://" + APP + "." + ns + ".svc.cluster.local:" + PORT);
+    }
+
+    private PodSpecArgs podSpec(TimeSeriesArgs args, Secret secret) {
+        var settings = args.settings();
+        var placement = args.cluster().placement();
+        var probe = HTTPGetActionArgs.builder().path("/health").port("http").build();
+        return PodSpecArgs.builder()
+                .automountServiceAccountToken(false)
+                .terminationGracePeriodSeconds(60)
+                .nodeSelector(placement.nodeSelector())
+                .tolerations(placement.kubernetesTolerations())
+                .securityContext(PodSecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .runAsUser(1000)
+                        .runAsGroup(1000)
+                        .fsGroup(1000)
+                        .fsGroupChangePolicy("OnRootMismatch")
+                        .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
+                        .build())
+                .containers(ContainerArgs.builder()
+                        .name(APP)
+                        .image("influxdb:" + settings.version())
+                        .ports(ContainerPortArgs.builder().name("http").containerPort(PORT).protocol("TCP").build())
+                        .env(
+                                env("DOCKER_INFLUXDB_INIT_MODE", "setup"),
+                                secretEnv("DOCKER_INFLUXDB_INIT_USERNAME", secret, "admin-user"),
+                                secretEnv("DOCKER_INFLUXDB_INIT_PASSWORD", secret, "admin-password"),
+                                secretEnv("DOCKER_INFLUXDB_INIT_ADMIN_TOKEN", secret, "admin-token"),
+                                env("DOCKER_INFLUXDB_INIT_ORG", settings.organization()),
+                                env("DOCKER_INFLUXDB_INIT_BUCKET", settings.bucket()),
+                                env("DOCKER_INFLUXDB_INIT_RETENTION", settings.retentionDays() + "d"),
+                                env("INFLUXD_REPORTING_DISABLED", "true"),
+                                env("INFLUXD_HTTP_BIND_ADDRESS", ":" + PORT))
+                        .resources(ResourceRequirementsArgs.builder()
+                                .requests(Map.of("cpu", "500m", "memory", "1Gi"))
+                                .limits(Map.of("cpu", "1", "memory", "2Gi"))
+                                .build())
+                        .startupProbe(ProbeArgs.builder().httpGet(probe).periodSeconds(10).failureThreshold(30).build())
+                        .readinessProbe(ProbeArgs.builder().httpGet(probe).periodSeconds(10).timeoutSeconds(5).failureThreshold(3).build())
+                        .livenessProbe(ProbeArgs.builder().httpGet(probe).periodSeconds(20).timeoutSeconds(5).failureThreshold(6).build())
+                        .securityContext(SecurityContextArgs.builder()
+                                .runAsNonRoot(true)
+                                .allowPrivilegeEscalation(false)
+                                .readOnlyRootFilesystem(true)
+                                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                                .build())
+                        .volumeMounts(
+                                VolumeMountArgs.builder().name("data").mountPath("/var/lib/influxdb2").build(),
+                                VolumeMountArgs.builder().name("config").mountPath("/etc/influxdb2").build(),
+                                VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build())
+                        .build())
+                .volumes(
+                        VolumeArgs.builder().name("config").emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build(),
+                        VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build())
+                .build();
+    }
+
+    private static EnvVarArgs env(String name, String value) {
+        return EnvVarArgs.builder().name(name).value(value).build();
+    }
+
+    private static EnvVarArgs secretEnv(String name, Secret secret, String key) {
+        return EnvVarArgs.builder().name(name).valueFrom(EnvVarSourceArgs.builder()
+                .secretKeyRef(SecretKeySelectorArgs.builder()
+                        .name(secret.metadata().applyValue(m -> m.name().orElse(CREDENTIALS_SECRET)))
+                        .key(key).build())
+                .build()).build();
+    }
+
+    private static ObjectMetaArgs meta(String objectName, Output<String> namespace) {
+        return ObjectMetaArgs.builder().name(objectName).namespace(namespace).labels(podLabels()).build();
+    }
+
+    private Output<String> managed(String name, TimeSeriesArgs args, Key key, GeneratedSecret password) {
+        var region = args.region();
+        var tagging = args.tagging();
+        var protection = args.protection();
+        var subnets = args.subnets();
+        var settings = args.settings();
+
+        String sgName = Naming.child(name, "sg");
+        var ingress = subnets.clientSecurityGroupIds().isEmpty() ? List.<SecurityGroupIngressArgs>of()
+                : List.of(SecurityGroupIngressArgs.builder()
+                        .description("InfluxDB API from the cluster nodes")
+                        .protocol("tcp").fromPort(PORT).toPort(PORT)
+                        .securityGroups(Output.all(subnets.clientSecurityGroupIds()))
+                        .build());
+        var sg = new SecurityGroup(sgName, SecurityGroupArgs.builder()
+                .vpcId(subnets.vpcId())
+                .description("Timestream for InfluxDB: 8086 from the EKS nodes only")
+                .ingress(ingress)
+                .tags(tagging.tags(sgName))
+                .build(), region.child(this));
+
+        String bucketName = Naming.child(name, "logs");
+        var bucket = new BucketV2(bucketName, BucketV2Args.builder()
+                .bucket(region.accountId().applyValue(account -> args.physicalName() + "-logs-" + account))
+                .forceDestroy(!protection.production())
+                .tags(tagging.tags(bucketName))
+                .build(), protection.options(region.childOf(this)).build());
+        new BucketPublicAccessBlock(bucketName + "-public-access", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
+                .build(), region.child(this));
+        new BucketOwnershipControls(bucketName + "-ownership", BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), region.child(this));
+        var encryption = new BucketServerSideEncryptionConfigurationV2(bucketName + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                        .sseAlgorithm("aws:kms")
+                                        .kmsMasterKeyId(key.arn())
+                                        .build())
+                                .bucketKeyEnabled(true)
+                                .build())
+                        .build(), region.child(this));
+        new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-logs")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(args.logRetentionDays()).build())
+                        .build())
+                .build(), region.child(this));
+        var policy = new BucketPolicy(bucketName + "-policy", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(Output.tuple(bucket.arn(), region.accountId()).applyValue(t ->
+                        TimeSeriesPolicies.logBucketPolicy(t.t1, t.t2)))
+                .build(), region.child(this));
+
+        var instance = new DbInstance(Naming.child(name, "influxdb"), DbInstanceArgs.builder()
+                .name(args.physicalName())
+                .dbInstanceType(settings.instanceClass())
+                .dbStorageType("InfluxIOIncludedT1")
+                .allocatedStorage(settings.storageGib())
+                .deploymentType(settings.multiAz() ? "WITH_MULTIAZ_STANDBY" : "SINGLE_AZ")
+                .publiclyAccessible(false)
+                .networkType("IPV4")
+                .port(PORT)
+                .vpcSubnetIds(subnets.subnetIds())
+                .vpcSecurityGroupIds(sg.id().applyValue(List::of))
+                .username(ADMIN_USER)
+                .password(password.value())
+                .organization(settings.organization())
+                .bucket(settings.bucket())
+                .logDeliveryConfiguration(DbInstanceLogDeliveryConfigurationArgs.builder()
+                        .s3Configuration(DbInstanceLogDeliveryConfigurationS3ConfigurationArgs.builder()
+                                .bucketName(bucket.bucket())
+                                .enabled(true)
+                                .build())
+                        .build())
+                .tags(tagging.tags(Naming.child(name, "influxdb")))
+                .build(), protection.options(region.childOf(this).dependsOn(List.of(policy, encryption))).build());
+        return instance.endpoint().applyValue(endpoint -> "https://" + endpoint + ":" + PORT);
+    }
+
+    public Output<String> url() {
+        return url;
+    }
+
+    public Output<String> organization() {
+        return Output.of(settings.organization());
+    }
+
+    public Output<String> bucket() {
+        return Output.of(settings.bucket());
+    }
+
+    /** Secrets Manager secret with the admin credential (the operator token on the cluster, the password on Timestream). */
+    public Output<String> credentialsSecretArn() {
+        return credentialsSecretArn;
+    }
+
+    /** The Kubernetes Secret holding {@code admin-user}, {@code admin-password}, {@code admin-token} (cluster engine only). */
+    public Optional<String> kubernetesSecretName() {
+        return kubernetesSecretName;
+    }
+
+    public TimeSeriesEngine engine() {
+        return settings.engine();
+    }
+}

@@ -1,0 +1,84 @@
+package com.ultibiker.platform.timeseries;
+
+import com.pulumi.core.Output;
+import com.ultibiker.platform.common.AwsRegion;
+import com.ultibiker.platform.common.NodePlacement;
+import com.ultibiker.platform.common.StatefulProtection;
+import com.ultibiker.platform.config.TimeSeriesConfig;
+import com.ultibiker.platform.config.TimeSeriesEngine;
+import com.ultibiker.platform.tagging.Tagging;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Inputs of {@link TimeSeries}.
+ *
+ * @param region       region and provider of the AWS resources (the cluster's region)
+ * @param physicalName base of physical names, e.g. {@code ultibiker-dev-influxdb} (3-40 characters for Timestream)
+ * @param settings     engine, InfluxDB version, organisation, bucket, retention, storage, instance class, Multi-AZ
+ * @param cluster      where the {@code kubernetes} engine runs; required for that engine
+ * @param subnets      where the {@code timestream} engine runs; required for that engine
+ * @param logRetentionDays how long the managed engine's logs are kept in their bucket (the environment's log retention)
+ */
+public record TimeSeriesArgs(
+        AwsRegion region,
+        String physicalName,
+        TimeSeriesConfig settings,
+        Cluster cluster,
+        DatabaseSubnets subnets,
+        int logRetentionDays,
+        Tagging tagging,
+        StatefulProtection protection) {
+
+    /** Storage class of the InfluxDB volume: EKS's encrypted gp3 class that keeps the volume when the claim goes. */
+    public static final String DEFAULT_STORAGE_CLASS = "gp3-retain";
+    /** Node pool InfluxDB runs on. */
+    public static final String DEFAULT_POOL = "analytics";
+
+    public TimeSeriesArgs {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(settings, "settings");
+        if (!physicalName.matches("[a-z][a-z0-9-]{2,39}")) {
+            throw new IllegalArgumentException("physicalName " + physicalName + ": 3-40 lowercase letters, digits, dashes, starting with a letter");
+        }
+        if (settings.engine() == TimeSeriesEngine.KUBERNETES && cluster == null) {
+            throw new IllegalArgumentException("engine kubernetes needs the cluster (Kubernetes provider, namespace, storage class, placement)");
+        }
+        if (settings.engine() == TimeSeriesEngine.TIMESTREAM && subnets == null) {
+            throw new IllegalArgumentException("engine timestream needs the VPC, database subnets and client security groups");
+        }
+    }
+
+    /**
+     * The cluster InfluxDB runs on (engine {@code kubernetes}).
+     *
+     * @param provider     Kubernetes provider of the EKS cluster
+     * @param namespace    namespace the workload goes to (an output of the namespace resource, so it exists first)
+     * @param storageClass storage class of the data volume; default {@link #DEFAULT_STORAGE_CLASS}
+     * @param placement    node selector and tolerations; default: the {@link #DEFAULT_POOL} pool
+     */
+    public record Cluster(com.pulumi.kubernetes.Provider provider, Output<String> namespace, String storageClass,
+                          NodePlacement placement) {
+        public Cluster {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(namespace, "namespace");
+            Objects.requireNonNull(storageClass, "storageClass");
+            Objects.requireNonNull(placement, "placement");
+        }
+    }
+
+    /**
+     * The network of the managed engine (engine {@code timestream}).
+     *
+     * @param clientSecurityGroupIds groups admitted to port 8086 (the EKS nodes); nothing else is
+     */
+    public record DatabaseSubnets(Output<String> vpcId, Output<List<String>> subnetIds,
+                                  List<Output<String>> clientSecurityGroupIds) {
+        public DatabaseSubnets {
+            Objects.requireNonNull(vpcId, "vpcId");
+            Objects.requireNonNull(subnetIds, "subnetIds");
+            clientSecurityGroupIds = List.copyOf(clientSecurityGroupIds);
+        }
+    }
+}
