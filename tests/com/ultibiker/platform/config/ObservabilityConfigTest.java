@@ -1,0 +1,129 @@
+package com.ultibiker.platform.config;
+
+import com.ultibiker.platform.support.StackPlans;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The observability and timeseries keys: given a valid stack, when one key is changed, then the parser
+ * names that key, the value found and what is allowed.
+ */
+class ObservabilityConfigTest {
+
+    private static final String P = "ultibiker-platform";
+
+    private static Map<String, String> config(String stack) {
+        return new HashMap<>(StackPlans.stackFile(stack).projectConfig());
+    }
+
+    private static ConfigProblem onlyProblem(Map<String, String> raw) {
+        List<ConfigProblem> problems = assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).problems();
+        assertEquals(1, problems.size(), "expected exactly one problem, got " + problems);
+        return problems.get(0);
+    }
+
+    private static void assertProblem(ConfigProblem p, String key, String found, String allowedFragment) {
+        assertEquals(P + ":" + key, p.key());
+        assertEquals(found, p.found());
+        assertTrue(p.allowed().contains(allowedFragment), "allowed was: " + p.allowed());
+    }
+
+    @Test
+    void defaultsAreDocumentedValues() {
+        ObservabilityConfig o = StackConfigParser.parse(P, config("dev")).observability();
+        assertEquals(80, o.rdsCpuPercent());
+        assertEquals(10, o.rdsFreeStorageGib());
+        assertEquals(400, o.rdsMaxConnections());
+        assertEquals(30, o.replicaLagSeconds());
+        assertEquals(75, o.redisCpuPercent());
+        assertEquals(80, o.redisMemoryPercent());
+        assertEquals(100, o.redisEvictions());
+        assertEquals(10, o.grafanaStorageGib());
+        assertEquals(15, o.prometheusRetentionDays());
+        assertEquals(50, o.prometheusStorageGib());
+        assertEquals(List.of("api", "websocket"), o.applicationLogGroups());
+        TimeSeriesConfig t = StackConfigParser.parse(P, config("dev")).timeseries();
+        assertEquals(TimeSeriesEngine.KUBERNETES, t.engine());
+        assertEquals("ultibiker", t.organization());
+        assertEquals("sensor-data", t.bucket());
+        assertEquals(TimeSeriesEngine.TIMESTREAM, StackConfigParser.parse(P, config("prod")).timeseries().engine());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+            "rdsCpuPercent, 101, a whole number from 1 to 100",
+            "rdsCpuPercent, 0, a whole number from 1 to 100",
+            "redisCpuPercent, 150, a whole number from 1 to 100",
+            "redisMemoryPercent, -1, a whole number from 1 to 100",
+            "rdsFreeStorageGib, 0, a whole number from 1 to 65536",
+            "rdsMaxConnections, 0, a whole number from 1 to 100000",
+            "redisEvictions, 0, a whole number from 1 to 10000000",
+            "grafanaStorageGib, 0, a whole number from 1 to 1024",
+            "prometheusRetentionDays, 400, a whole number from 1 to 365",
+            "prometheusStorageGib, 5, a whole number from 10 to 16384"})
+    void numericKeysOutOfRange(String key, int value, String allowed) {
+        var raw = config("dev");
+        raw.put("observability", "{\"alertEmails\":[\"a@example.com\"],\"" + key + "\":" + value + "}");
+        assertProblem(onlyProblem(raw), "observability." + key, String.valueOf(value), allowed);
+    }
+
+    @Test
+    void replicaLagMustStayBelowTheRpo() {
+        var raw = config("dev");
+        raw.put("observability", "{\"replicaLagSeconds\":60}");
+        assertProblem(onlyProblem(raw), "observability.replicaLagSeconds", "60", "less than dns.rpoTargetSeconds");
+    }
+
+    @Test
+    void aProductionStackMustPageSomeone() {
+        var raw = config("prod");
+        raw.put("observability", "{\"alertEmails\":[]}");
+        assertProblem(onlyProblem(raw), "observability.alertEmails", "[]", "at least one email address in a production stack");
+        var dev = config("dev");
+        dev.put("observability", "{\"alertEmails\":[]}");
+        assertEquals(List.of(), StackConfigParser.parse(P, dev).observability().alertEmails());
+    }
+
+    @Test
+    void logGroupNamesAreValidated() {
+        var raw = config("dev");
+        raw.put("observability", "{\"applicationLogGroups\":[\"api\",\"Bad_Name\"]}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogGroups[1]", "\"Bad_Name\"", "lowercase letters, digits and dashes");
+    }
+
+    @Test
+    void logGroupNamesAreUnique() {
+        var raw = config("dev");
+        raw.put("observability", "{\"applicationLogGroups\":[\"api\",\"api\"]}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogGroups[1]", "\"api\"", "each log group once");
+    }
+
+    @Test
+    void unknownObservabilityKeyIsNamed() {
+        var raw = config("dev");
+        raw.put("observability", "{\"grafanaStorageGb\":10}");
+        assertProblem(onlyProblem(raw), "observability.grafanaStorageGb", "10", "known keys");
+    }
+
+    @ParameterizedTest(name = "timeseries.{0}: {1}")
+    @CsvSource({
+            "engine, '\"docker\"', '\"docker\"', one of kubernetes, timestream",
+            "version, '\"1.8\"', '\"1.8\"', InfluxDB 2.7",
+            "retentionDays, 0, 0, a whole number from 1 to 3650",
+            "storageGib, 10, 10, a whole number from 20 to 16384",
+            "instanceClass, '\"db.r6g.large\"', '\"db.r6g.large\"', a Timestream for InfluxDB class"})
+    void timeseriesKeys(String key, String json, String found, String allowed) {
+        var raw = config("prod");
+        raw.put("timeseries", "{\"" + key + "\":" + json + "}");
+        assertProblem(onlyProblem(raw), "timeseries." + key, found, allowed);
+    }
+}
