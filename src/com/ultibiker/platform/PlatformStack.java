@@ -14,6 +14,7 @@ import com.ultibiker.platform.ci.CiAccess;
 import com.ultibiker.platform.ci.CiAccessArgs;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.config.PulumiConfigSource;
 import com.ultibiker.platform.config.StackConfig;
@@ -36,8 +37,13 @@ import com.ultibiker.platform.edge.PublicEntryPointArgs;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.Network;
 import com.ultibiker.platform.network.NetworkArgs;
+import com.ultibiker.platform.observability.Observability;
+import com.ultibiker.platform.observability.ObservabilityArgs;
 import com.ultibiker.platform.tagging.Tagging;
+import com.ultibiker.platform.timeseries.TimeSeries;
+import com.ultibiker.platform.timeseries.TimeSeriesArgs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +104,9 @@ public final class PlatformStack {
         Database database = database(config, placements, tagging, protection);
         Map<String, Cache> caches = caches(config, placements, tagging, protection);
 
+        TimeSeries timeSeries = timeSeries(config, regions, networks, clusters, dataClients, tagging, protection);
+        Observability observability = observability(config, regions, clusters, database, caches, timeSeries, tagging, protection);
+
         AwsRegion primary = regions.get(config.regions().primary());
         if (config.ci().enabled()) {
             var ci = new CiAccess("ci", CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
@@ -142,9 +151,8 @@ public final class PlatformStack {
                 .failureThreshold(config.dns().healthCheckFailureThreshold())
                 .tagging(tagging);
         entryPoints.values().forEach(failover::target);
-        // ---- wiring pending Observability (branch ts-obs): .alarms(observability::alarmOnHealthCheck)
-        // puts an alarm on every health check to the alert topic. Until it lands no alarm is created.
-        // ----
+        // Every health check gets an alarm (us-east-1, where Route53 publishes) to the alert topic.
+        failover.alarms((name, region, healthCheckId) -> observability.alarmOnHealthCheck(name, healthCheckId));
         new DnsFailover("dns", failover.build(), ComponentResourceOptions.builder().build());
 
         ctx.export("environment", Output.of(config.environment()));
@@ -167,6 +175,12 @@ public final class PlatformStack {
             ctx.export("cache.userName." + region, Output.of(cache.userName()));
             ctx.export("cache.connectPolicyArn." + region, cache.connectPolicyArn());
         });
+        ctx.export("timeseries.url", timeSeries.url());
+        ctx.export("timeseries.organization", timeSeries.organization());
+        ctx.export("timeseries.bucket", timeSeries.bucket());
+        ctx.export("timeseries.credentialsSecretArn", timeSeries.credentialsSecretArn());
+        observability.topicArns().forEach((region, arn) -> ctx.export("observability.alertTopicArn." + region, arn));
+        ctx.export("observability.grafanaAdminSecretArn", observability.grafanaAdminSecretArn());
         clusters.forEach((region, cluster) -> {
             ctx.export("eks.clusterName." + region, cluster.clusterName());
             ctx.export("eks.endpoint." + region, cluster.endpoint());
@@ -221,6 +235,71 @@ public final class PlatformStack {
                     tagging, protection), ComponentResourceOptions.builder().build()));
         }));
         return caches;
+    }
+
+    /**
+     * InfluxDB in the primary region: on the primary cluster (after it, so its pools, storage classes and
+     * application namespace exist) or on Timestream in the primary VPC's database subnets, admitting the
+     * primary cluster's nodes.
+     */
+    private static TimeSeries timeSeries(StackConfig config, Map<String, AwsRegion> regions, Map<String, Network> networks,
+                                         Map<String, EksCluster> clusters, Map<String, List<Output<String>>> dataClients,
+                                         Tagging tagging, StatefulProtection protection) {
+        String primary = config.regions().primary();
+        EksCluster cluster = clusters.get(primary);
+        Network network = networks.get(primary);
+        return new TimeSeries("timeseries", new TimeSeriesArgs(
+                regions.get(primary),
+                Naming.physical(config.tags().project(), config.environment(), "influxdb"),
+                config.timeseries(),
+                new TimeSeriesArgs.Cluster(cluster.kubernetesProvider(), Output.of(config.eks().appNamespace().name()),
+                        EksCluster.STORAGE_CLASS_GP3_RETAIN, NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool())),
+                new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIds(), dataClients.get(primary)),
+                config.logRetentionDays(),
+                tagging,
+                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
+    }
+
+    /**
+     * Alert topics and log groups in every region (plus us-east-1, where Route53 health-check metrics
+     * live), alarms on every database instance and cache node, and the monitoring stack on the primary
+     * cluster. Other components add alarms through its API (e.g. {@code alarmOnHealthCheck}).
+     */
+    private static Observability observability(StackConfig config, Map<String, AwsRegion> regions,
+                                               Map<String, EksCluster> clusters, Database database, Map<String, Cache> caches,
+                                               TimeSeries timeSeries, Tagging tagging, StatefulProtection protection) {
+        String primary = config.regions().primary();
+        Map<String, AwsRegion> alertRegions = new LinkedHashMap<>(regions);
+        alertRegions.computeIfAbsent(ObservabilityArgs.HEALTH_CHECK_REGION, r -> awsRegion(r, tagging));
+
+        List<ObservabilityArgs.DatabaseInstance> databases = new ArrayList<>();
+        databases.add(new ObservabilityArgs.DatabaseInstance("primary", primary, Output.of(database.primaryIdentifier()), false));
+        for (var replica : config.database().replicas()) {
+            databases.add(new ObservabilityArgs.DatabaseInstance(replica.name(), replica.region(),
+                    Output.of(database.replicaIdentifiers().get(replica.name())), true));
+        }
+        List<ObservabilityArgs.CacheGroup> cacheGroups = new ArrayList<>();
+        caches.forEach((region, cache) -> {
+            boolean isPrimary = region.equals(primary);
+            int nodes = isPrimary ? config.cache().numNodes()
+                    : config.cache().standby().map(s -> s.numNodes()).orElse(config.cache().numNodes());
+            cacheGroups.add(new ObservabilityArgs.CacheGroup(isPrimary ? "primary" : "standby", region,
+                    Output.of(cache.replicationGroupId()), nodes));
+        });
+
+        EksCluster cluster = clusters.get(primary);
+        return new Observability("observability", new ObservabilityArgs(
+                alertRegions,
+                config.tags().project() + "-" + config.environment(),
+                config.observability(),
+                config.logRetentionDays(),
+                new ObservabilityArgs.Cluster(cluster.kubernetesProvider(), cluster.clusterName(), EksCluster.STORAGE_CLASS_GP3,
+                        NodePlacement.of(config.eks().nodePools(), config.observability().nodePool()),
+                        config.eks().appNamespace().name(), Optional.of(timeSeries.url())),
+                databases,
+                cacheGroups,
+                tagging,
+                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
     }
 
     /** A PostgreSQL database name from the project name: letters and digits, starting with a letter. */

@@ -37,6 +37,16 @@ public record NodePlacement(Map<String, String> nodeSelector, List<Taint> tolera
                 new IllegalArgumentException("no node pool named " + name + " in " + pools.stream().map(NodePoolSpec::name).toList())));
     }
 
+    /** No preference: any node whose taints the pod does not need to tolerate. */
+    public static NodePlacement anywhere() {
+        return new NodePlacement(Map.of(), List.of());
+    }
+
+    /** The configured pool ({@code onPool}), or {@link #anywhere()} when none is configured. */
+    public static NodePlacement of(List<NodePoolSpec> pools, java.util.Optional<String> pool) {
+        return pool.map(p -> onPool(pools, p)).orElseGet(NodePlacement::anywhere);
+    }
+
     public List<TolerationArgs> kubernetesTolerations() {
         return tolerations.stream().map(t -> TolerationArgs.builder()
                 .key(t.key()).operator("Equal").value(t.value()).effect(t.effect().configName()).build()).toList();

@@ -136,6 +136,18 @@ public final class Checks {
                 : Optional.of("a Route53 continent code, one of " + CONTINENTS);
     }
 
+    /** A pool to place a workload on: one of eks.nodePools, with labels to select it by. */
+    public static Optional<String> placementPool(String pool, List<NodePoolSpec> pools) {
+        var match = pools.stream().filter(p -> p.name().equals(pool)).findFirst();
+        if (match.isEmpty()) {
+            return Optional.of("the name of a pool in eks.nodePools: " + pools.stream().map(NodePoolSpec::name).toList());
+        }
+        if (match.get().labels().isEmpty()) {
+            return Optional.of("a pool with labels to select it by (eks.nodePools " + pool + " has none)");
+        }
+        return Optional.empty();
+    }
+
     /** A production stack must page someone: at least one alert recipient. */
     public static Optional<String> alertRecipients(List<String> emails, boolean production) {
         return production && emails.isEmpty()

@@ -17,6 +17,7 @@ import java.util.List;
  * @param prometheusRetentionDays Prometheus TSDB retention (default 15)
  * @param prometheusStorageGib    Prometheus persistent volume size on gp3 (default 50)
  * @param applicationLogGroups    application log groups {@code /<project>/<environment>/<name>} per region (default api, websocket)
+ * @param nodePool                node pool of the monitoring stack (default system when the stack has it; a configured pool must exist and have labels; empty: no pool preference)
  */
 public record ObservabilityConfig(
         List<String> alertEmails,
@@ -30,7 +31,8 @@ public record ObservabilityConfig(
         int grafanaStorageGib,
         int prometheusRetentionDays,
         int prometheusStorageGib,
-        List<String> applicationLogGroups) {
+        List<String> applicationLogGroups,
+        java.util.Optional<String> nodePool) {
 
     public ObservabilityConfig {
         alertEmails = List.copyOf(alertEmails);

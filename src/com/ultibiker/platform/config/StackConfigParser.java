@@ -86,8 +86,8 @@ public final class StackConfigParser {
         EksConfig eks = eks(root.section("eks"), regions, productionRules, problems);
         DatabaseConfig database = database(root.section("database"), regions, productionRules, problems);
         CacheConfig cache = cache(root.section("cache"), regions, productionRules, problems);
-        TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), problems);
-        ObservabilityConfig observability = observability(root.section("observability"), productionRules, problems);
+        TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), eks.nodePools(), problems);
+        ObservabilityConfig observability = observability(root.section("observability"), eks.nodePools(), productionRules, problems);
         DnsConfig dns = dns(root.section("dns"), regions, problems);
         EdgeConfig edge = edge(root.section("edge"), problems);
         if (observability.replicaLagSeconds() >= dns.rpoTargetSeconds()) {
@@ -411,7 +411,7 @@ public final class StackConfigParser {
         return new CacheConfig(version, nodeType, nodes, failover, multiAz, retention, window, maintenance, standby);
     }
 
-    private static TimeSeriesConfig timeseries(ConfigSection s, Problems problems) {
+    private static TimeSeriesConfig timeseries(ConfigSection s, List<NodePoolSpec> pools, Problems problems) {
         TimeSeriesEngine engine = s.choice("engine", TimeSeriesEngine.class, TimeSeriesEngine.TIMESTREAM);
         String version = s.string("version", "2.7");
         check(problems, s, "version", version, Checks.matches(version, Pattern.compile("2\\.7(\\.\\d+)?"), "InfluxDB 2.7 (2.7 or 2.7.x)"));
@@ -424,11 +424,12 @@ public final class StackConfigParser {
         String instanceClass = s.string("instanceClass", "db.influx.medium");
         checkClass(problems, s, "instanceClass", instanceClass, Checks.INFLUX_INSTANCE_CLASS, "a Timestream for InfluxDB class such as db.influx.medium or db.influx.large");
         boolean multiAz = s.bool("multiAz", true);
+        Optional<String> nodePool = placementPool(s, "nodePool", "analytics", pools, problems);
         s.rejectUnknownKeys();
-        return new TimeSeriesConfig(engine, version, org, bucket, retention, storage, instanceClass, multiAz);
+        return new TimeSeriesConfig(engine, version, org, bucket, retention, storage, instanceClass, multiAz, nodePool);
     }
 
-    private static ObservabilityConfig observability(ConfigSection s, boolean production, Problems problems) {
+    private static ObservabilityConfig observability(ConfigSection s, List<NodePoolSpec> pools, boolean production, Problems problems) {
         List<String> emails = s.strings("alertEmails", List.of());
         for (int i = 0; i < emails.size(); i++) {
             check(problems, s.keyOf("alertEmails") + "[" + i + "]", emails.get(i),
@@ -462,9 +463,25 @@ public final class StackConfigParser {
                 problems.invalid(key, logGroups.get(i), "each log group once");
             }
         }
+        Optional<String> nodePool = placementPool(s, "nodePool", "system", pools, problems);
         s.rejectUnknownKeys();
         return new ObservabilityConfig(emails, rdsCpu, rdsFreeStorage, rdsConnections, replicaLag, redisCpu,
-                redisMemory, evictions, grafanaStorage, promRetention, promStorage, logGroups);
+                redisMemory, evictions, grafanaStorage, promRetention, promStorage, logGroups, nodePool);
+    }
+
+    /**
+     * The pool a platform workload is placed on. A configured pool must exist and carry labels to select
+     * it by; the default pool is used when the stack has it (with labels), otherwise the workload goes to
+     * any node that accepts it (empty).
+     */
+    private static Optional<String> placementPool(ConfigSection s, String key, String defaultPool, List<NodePoolSpec> pools,
+                                                  Problems problems) {
+        String configured = s.string(key, null);
+        if (configured == null) {
+            return Checks.placementPool(defaultPool, pools).isEmpty() ? Optional.of(defaultPool) : Optional.empty();
+        }
+        check(problems, s, key, configured, Checks.placementPool(configured, pools));
+        return Optional.of(configured);
     }
 
     private static int percent(ConfigSection s, String key, int defaultValue, Problems problems) {

@@ -40,8 +40,6 @@ public record ObservabilityArgs(
     public static final String HEALTH_CHECK_REGION = "us-east-1";
     /** Storage class of the Prometheus and Grafana volumes (EKS's default encrypted gp3 class). */
     public static final String DEFAULT_STORAGE_CLASS = "gp3";
-    /** Node pool the monitoring stack runs on. */
-    public static final String DEFAULT_POOL = "system";
 
     public ObservabilityArgs {
         regions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regions));
@@ -79,7 +77,7 @@ public record ObservabilityArgs(
      * @param provider      Kubernetes provider of the primary EKS cluster
      * @param clusterName   EKS cluster name (for the Alertmanager pod identity)
      * @param storageClass  class of the Prometheus and Grafana volumes; default {@link #DEFAULT_STORAGE_CLASS}
-     * @param placement     node selector and tolerations; default the {@link #DEFAULT_POOL} pool
+     * @param placement     node selector and tolerations; the pool named by observability.nodePool, default system
      * @param appNamespace  the application namespace (scraped, watched by PodCrashLooping)
      * @param influxdbUrl   InfluxDB URL to scrape, when the time-series store exposes metrics
      */

@@ -33,8 +33,6 @@ public record TimeSeriesArgs(
 
     /** Storage class of the InfluxDB volume: EKS's encrypted gp3 class that keeps the volume when the claim goes. */
     public static final String DEFAULT_STORAGE_CLASS = "gp3-retain";
-    /** Node pool InfluxDB runs on. */
-    public static final String DEFAULT_POOL = "analytics";
 
     public TimeSeriesArgs {
         Objects.requireNonNull(region, "region");
@@ -56,7 +54,7 @@ public record TimeSeriesArgs(
      * @param provider     Kubernetes provider of the EKS cluster
      * @param namespace    namespace the workload goes to (an output of the namespace resource, so it exists first)
      * @param storageClass storage class of the data volume; default {@link #DEFAULT_STORAGE_CLASS}
-     * @param placement    node selector and tolerations; default: the {@link #DEFAULT_POOL} pool
+     * @param placement    node selector and tolerations; the pool named by timeseries.nodePool, default analytics
      */
     public record Cluster(com.pulumi.kubernetes.Provider provider, Output<String> namespace, String storageClass,
                           NodePlacement placement) {

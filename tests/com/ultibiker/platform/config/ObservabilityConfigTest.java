@@ -126,4 +126,37 @@ class ObservabilityConfigTest {
         raw.put("timeseries", "{\"" + key + "\":" + json + "}");
         assertProblem(onlyProblem(raw), "timeseries." + key, found, allowed);
     }
+
+    @Test
+    void placementDefaultsToTheAnalyticsAndSystemPools() {
+        StackConfig dev = StackConfigParser.parse(P, config("dev"));
+        assertEquals(java.util.Optional.of("analytics"), dev.timeseries().nodePool());
+        assertEquals(java.util.Optional.of("system"), dev.observability().nodePool());
+    }
+
+    @Test
+    void aStackWithoutThoseLabelledPoolsPlacesAnywhere() {
+        var raw = config("dev");
+        raw.put("eks", "{\"version\":\"1.35\",\"endpointPublicAccess\":true,\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
+                + "\"nodePools\":[{\"name\":\"app\",\"instanceTypes\":[\"t3.medium\"],\"minSize\":1,\"maxSize\":2}]}");
+        StackConfig config = StackConfigParser.parse(P, raw);
+        assertEquals(java.util.Optional.empty(), config.timeseries().nodePool());
+        assertEquals(java.util.Optional.empty(), config.observability().nodePool());
+    }
+
+    @Test
+    void aConfiguredPoolMustExist() {
+        var raw = config("dev");
+        raw.put("observability", "{\"nodePool\":\"monitoring\"}");
+        assertProblem(onlyProblem(raw), "observability.nodePool", "\"monitoring\"", "the name of a pool in eks.nodePools: [system, application, analytics]");
+    }
+
+    @Test
+    void aConfiguredPoolMustHaveLabelsToSelect() {
+        var raw = config("dev");
+        raw.put("eks", "{\"version\":\"1.35\",\"endpointPublicAccess\":true,\"publicAccessCidrs\":[\"0.0.0.0/0\"],"
+                + "\"nodePools\":[{\"name\":\"app\",\"instanceTypes\":[\"t3.medium\"],\"minSize\":1,\"maxSize\":2}]}");
+        raw.put("timeseries", "{\"engine\":\"kubernetes\",\"nodePool\":\"app\"}");
+        assertProblem(onlyProblem(raw), "timeseries.nodePool", "\"app\"", "a pool with labels to select it by");
+    }
 }

@@ -82,7 +82,7 @@ public final class ComponentPlans {
 
         var timeSeries = new TimeSeries("timeseries", new TimeSeriesArgs(primary, prefix + "-influxdb", config.timeseries(),
                 new TimeSeriesArgs.Cluster(k8s, Output.of(config.eks().appNamespace().name()), TimeSeriesArgs.DEFAULT_STORAGE_CLASS,
-                        NodePlacement.onPool(config.eks().nodePools(), TimeSeriesArgs.DEFAULT_POOL)),
+                        NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool())),
                 new TimeSeriesArgs.DatabaseSubnets(Output.of("vpc-primary"), Output.of(DATABASE_SUBNETS),
                         List.of(Output.of(NODE_SECURITY_GROUP))),
                 config.logRetentionDays(), tagging, protection), ComponentResourceOptions.builder().build());
@@ -99,7 +99,7 @@ public final class ComponentPlans {
         var observability = new Observability("observability", new ObservabilityArgs(regions, prefix, config.observability(),
                 config.logRetentionDays(),
                 new ObservabilityArgs.Cluster(k8s, Output.of(PlatformStack.clusterName(config, primary.name())),
-                        ObservabilityArgs.DEFAULT_STORAGE_CLASS, NodePlacement.onPool(config.eks().nodePools(), ObservabilityArgs.DEFAULT_POOL),
+                        ObservabilityArgs.DEFAULT_STORAGE_CLASS, NodePlacement.of(config.eks().nodePools(), config.observability().nodePool()),
                         config.eks().appNamespace().name(), Optional.of(timeSeries.url())),
                 databases, caches, tagging, protection), ComponentResourceOptions.builder().build());
         observability.alarmOnHealthCheck("api-primary", Output.of(HEALTH_CHECK_ID));
