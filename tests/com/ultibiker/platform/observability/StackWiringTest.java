@@ -61,4 +61,15 @@ class StackWiringTest {
         assertEquals(Map.of("CacheClusterId", group + "-001"),
                 prod.require("aws:cloudwatch/metricAlarm:MetricAlarm", "observability-redis-primary-001-cpu").prop("dimensions"));
     }
+
+    @Test
+    void everyDnsHealthCheckAlarmsInUsEast1() {
+        Plan prod = StackPlans.prod();
+        for (PlanResource check : prod.ofType("aws:route53/healthCheck:HealthCheck")) {
+            PlanResource alarm = prod.require("aws:cloudwatch/metricAlarm:MetricAlarm", "observability-route53-" + check.name() + "-health");
+            assertEquals("us-east-1", alarm.region());
+            assertEquals(Map.of("HealthCheckId", check.name() + "-id"), alarm.prop("dimensions"));
+        }
+        assertEquals(2, prod.ofType("aws:route53/healthCheck:HealthCheck").size());
+    }
 }
