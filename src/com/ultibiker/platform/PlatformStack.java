@@ -24,6 +24,7 @@ import com.ultibiker.platform.data.CacheArgs;
 import com.ultibiker.platform.data.DataPlacement;
 import com.ultibiker.platform.data.Database;
 import com.ultibiker.platform.data.DatabaseArgs;
+import com.ultibiker.platform.eks.ClusterAccess;
 import com.ultibiker.platform.eks.EksCluster;
 import com.ultibiker.platform.eks.EksClusterArgs;
 import com.ultibiker.platform.dns.DnsFailover;
@@ -88,7 +89,20 @@ public final class PlatformStack {
             networks.put(region.name(), network);
         }
 
-        Map<String, EksCluster> clusters = clusters(config, regions, networks, tagging, protection);
+        // CI roles first: the clusters give them access entries, so `pulumi up` from CI can manage what
+        // runs inside the clusters (the deploy role as cluster admin, the preview role read-only).
+        List<ClusterAccess> automationAccess = new ArrayList<>();
+        if (config.ci().enabled()) {
+            var ci = new CiAccess("ci", CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
+                    regions.get(config.regions().primary()), tagging), ComponentResourceOptions.builder().build());
+            ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
+            ctx.export("ciDeployRoleArn", ci.deployRoleArn());
+            ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
+            automationAccess.add(ClusterAccess.admin("ci-deploy", ci.deployRoleArn()));
+            automationAccess.add(ClusterAccess.viewer("ci-preview", ci.previewRoleArn()));
+        }
+
+        Map<String, EksCluster> clusters = clusters(config, regions, networks, automationAccess, tagging, protection);
 
         // ---- data-store clients (issue 5) -------------------------------------------------------------
         // Security groups admitted to PostgreSQL (5432) and Redis (6379), per region: the EKS node
@@ -108,13 +122,6 @@ public final class PlatformStack {
         Observability observability = observability(config, regions, clusters, database, caches, timeSeries, tagging, protection);
 
         AwsRegion primary = regions.get(config.regions().primary());
-        if (config.ci().enabled()) {
-            var ci = new CiAccess("ci", CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
-                    primary, tagging), ComponentResourceOptions.builder().build());
-            ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
-            ctx.export("ciDeployRoleArn", ci.deployRoleArn());
-            ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
-        }
 
         // Public entry: the zone (global), one entry point per region through that region's provider,
         // then DNS failover between them. Route53 is global; the primary's provider creates it.
@@ -315,7 +322,8 @@ public final class PlatformStack {
      * here (e.g. {@code nodeSecurityGroupId()} for database and cache ingress).
      */
     static Map<String, EksCluster> clusters(StackConfig config, Map<String, AwsRegion> regions,
-                                            Map<String, Network> networks, Tagging tagging, StatefulProtection protection) {
+                                            Map<String, Network> networks, List<ClusterAccess> automationAccess,
+                                            Tagging tagging, StatefulProtection protection) {
         var eks = config.eks();
         Map<String, String> platformClusters = new LinkedHashMap<>();
         regions.keySet().forEach(r -> platformClusters.put(r, clusterName(config, r)));
@@ -331,6 +339,7 @@ public final class PlatformStack {
                     eks.endpointPublicAccess(),
                     eks.publicAccessCidrs(),
                     eks.adminPrincipalArns(),
+                    automationAccess,
                     eks.logTypes(),
                     isPrimary ? eks.nodePools() : eks.standbyNodePools(),
                     eks.addonVersions(),

@@ -112,7 +112,7 @@ public final class EksCluster extends ComponentResource {
     /** Root device of the EKS-optimized Amazon Linux 2023 AMIs. */
     static final String ROOT_DEVICE = "/dev/xvda";
     static final String AMI_TYPE = "AL2023_x86_64_STANDARD";
-    static final String CLUSTER_ADMIN_POLICY = "AmazonEKSClusterAdminPolicy";
+    static final String CLUSTER_ADMIN_POLICY = ClusterAccess.CLUSTER_ADMIN;
 
     private final String clusterNameValue;
     private final Output<String> clusterName;
@@ -236,7 +236,12 @@ public final class EksCluster extends ComponentResource {
         this.oidcProviderArn = oidc.arn();
 
         for (String principal : args.adminPrincipalArns()) {
-            adminAccess(name, principal, cluster, region, tagging);
+            access(Naming.child(name, "admin-" + principalSlug(principal)), Output.of(principal), CLUSTER_ADMIN_POLICY,
+                    "-cluster-admin", cluster, region, tagging);
+        }
+        for (ClusterAccess automation : args.automationAccess()) {
+            access(Naming.child(name, automation.role()), automation.principalArn(), automation.accessPolicy(),
+                    "-access", cluster, region, tagging);
         }
 
         this.controllerRoles = args.sharedRoles().orElseGet(() ->
@@ -354,18 +359,18 @@ public final class EksCluster extends ComponentResource {
     }
 
     /** Access entry plus cluster-admin for one principal; the resource name derives from the ARN, not a list index. */
-    private void adminAccess(String name, String principalArn, Cluster cluster, AwsRegion region, Tagging tagging) {
-        String entryName = Naming.child(name, "admin-" + principalSlug(principalArn));
+    private void access(String entryName, Output<String> principalArn, String accessPolicy, String associationSuffix,
+                        Cluster cluster, AwsRegion region, Tagging tagging) {
         var entry = new AccessEntry(entryName, AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)
                 .type("STANDARD")
                 .tags(tagging.tags(entryName))
                 .build(), region.child(this));
-        new AccessPolicyAssociation(entryName + "-cluster-admin", AccessPolicyAssociationArgs.builder()
+        new AccessPolicyAssociation(entryName + associationSuffix, AccessPolicyAssociationArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)
-                .policyArn(region.partition().applyValue(p -> "arn:" + p + ":eks::aws:cluster-access-policy/" + CLUSTER_ADMIN_POLICY))
+                .policyArn(region.partition().applyValue(p -> "arn:" + p + ":eks::aws:cluster-access-policy/" + accessPolicy))
                 .accessScope(AccessPolicyAssociationAccessScopeArgs.builder().type("cluster").build())
                 .build(), region.childOf(this).dependsOn(entry).build());
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param endpointPublicAccess whether the API server has a public endpoint (default false); the private endpoint is always on
  * @param publicAccessCidrs    who may reach the public endpoint; ignored when it is off
  * @param adminPrincipalArns   IAM principals given cluster-admin through access entries (default none)
+ * @param automationAccess     roles the stack creates that need cluster access (the CI deploy and preview roles)
  * @param logTypes             control-plane log types (default api, audit, authenticator)
  * @param nodePools            managed node groups, one launch template each
  * @param addonVersions        add-on name to version; absent: the EKS default version for {@code kubernetesVersion}
@@ -38,6 +39,7 @@ public record EksClusterArgs(
         boolean endpointPublicAccess,
         List<String> publicAccessCidrs,
         List<String> adminPrincipalArns,
+        List<ClusterAccess> automationAccess,
         List<String> logTypes,
         List<NodePoolSpec> nodePools,
         Map<String, String> addonVersions,
@@ -53,6 +55,7 @@ public record EksClusterArgs(
     public EksClusterArgs {
         publicAccessCidrs = List.copyOf(publicAccessCidrs);
         adminPrincipalArns = List.copyOf(adminPrincipalArns);
+        automationAccess = List.copyOf(automationAccess);
         logTypes = List.copyOf(logTypes);
         nodePools = List.copyOf(nodePools);
         addonVersions = Map.copyOf(addonVersions);

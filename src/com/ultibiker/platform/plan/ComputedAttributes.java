@@ -25,8 +25,9 @@ final class ComputedAttributes {
                 state.put("keyId", id);
             }
             case "aws:iam/role:Role" -> {
-                state.put("arn", "arn:aws:iam::" + account + ":role/" + name);
-                state.putIfAbsent("name", name);
+                Object roleName = inputs.getOrDefault("name", name);
+                state.put("arn", "arn:aws:iam::" + account + ":role/" + roleName);
+                state.putIfAbsent("name", roleName);
             }
             case "aws:iam/policy:Policy" -> state.put("arn", "arn:aws:iam::" + account + ":policy/" + name);
             case "aws:cloudwatch/logGroup:LogGroup" -> state.put("arn",
