@@ -1,8 +1,8 @@
 package com.ultibiker.platform.edge;
 
-import com.google.gson.GsonBuilder;
+import com.ultibiker.platform.common.BucketPolicies;
 
-import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,22 +56,9 @@ public final class AccessLogPolicies {
      */
     public static String bucketPolicy(String partition, String bucket, String accountId, Map<String, String> principal) {
         String bucketArn = "arn:" + partition + ":s3:::" + bucket;
-        Map<String, Object> deliver = new LinkedHashMap<>();
-        deliver.put("Sid", "AllowLoadBalancerLogDelivery");
-        deliver.put("Effect", "Allow");
-        deliver.put("Principal", principal);
-        deliver.put("Action", "s3:PutObject");
-        deliver.put("Resource", bucketArn + "/" + PREFIX + "/AWSLogs/" + accountId + "/*");
-        Map<String, Object> tls = new LinkedHashMap<>();
-        tls.put("Sid", "DenyInsecureTransport");
-        tls.put("Effect", "Deny");
-        tls.put("Principal", "*");
-        tls.put("Action", "s3:*");
-        tls.put("Resource", List.of(bucketArn, bucketArn + "/*"));
-        tls.put("Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Version", "2012-10-17");
-        doc.put("Statement", List.of(deliver, tls));
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+        return BucketPolicies.document(List.of(
+                BucketPolicies.allowPutObject("AllowLoadBalancerLogDelivery", principal,
+                        bucketArn + "/" + PREFIX + "/AWSLogs/" + accountId + "/*"),
+                BucketPolicies.denyInsecureTransport(bucketArn)));
     }
 }
