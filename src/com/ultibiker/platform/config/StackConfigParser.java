@@ -329,15 +329,9 @@ public final class StackConfigParser {
         boolean multiAz = s.bool("multiAz", true);
         int backupRetention = s.integer("backupRetentionDays", 7);
         check(problems, s, "backupRetentionDays", backupRetention, Checks.range(backupRetention, production ? 7 : 1, 35));
-        String backupWindow = s.string("backupWindow", "03:00-04:00");
-        check(problems, s, "backupWindow", backupWindow, Checks.matches(backupWindow, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-04:00"));
-        String maintenanceWindow = s.string("maintenanceWindow", "sun:04:00-sun:05:00");
-        check(problems, s, "maintenanceWindow", maintenanceWindow, Checks.matches(maintenanceWindow, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00"));
-        if (Checks.DAILY_WINDOW.matcher(backupWindow).matches() && Checks.WEEKLY_WINDOW.matcher(maintenanceWindow).matches()
-                && Checks.windowsOverlap(backupWindow, maintenanceWindow)) {
-            problems.invalid(s.keyOf("maintenanceWindow"), maintenanceWindow,
-                    "a window that does not overlap backupWindow (" + backupWindow + "); RDS rejects overlapping windows");
-        }
+        Windows windows = windows(s, "backupWindow", "03:00-04:00", "maintenanceWindow", "sun:04:00-sun:05:00", "RDS", problems);
+        String backupWindow = windows.daily();
+        String maintenanceWindow = windows.weekly();
         int monitoring = s.integer("monitoringIntervalSeconds", 60);
         check(problems, s, "monitoringIntervalSeconds", monitoring, Checks.oneOf(monitoring, List.of(0, 1, 5, 10, 15, 30, 60)));
         int slowStatement = s.integer("slowStatementMillis", 1000);
@@ -368,6 +362,24 @@ public final class StackConfigParser {
                 backupWindow, maintenanceWindow, monitoring, piRetention, slowStatement, List.copyOf(replicas));
     }
 
+    /** A daily window (backups, snapshots) and the weekly maintenance window, which must not overlap. */
+    private record Windows(String daily, String weekly) {
+    }
+
+    private static Windows windows(ConfigSection s, String dailyKey, String dailyDefault, String weeklyKey,
+                                   String weeklyDefault, String service, Problems problems) {
+        String daily = s.string(dailyKey, dailyDefault);
+        check(problems, s, dailyKey, daily, Checks.matches(daily, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. " + dailyDefault));
+        String weekly = s.string(weeklyKey, weeklyDefault);
+        check(problems, s, weeklyKey, weekly, Checks.matches(weekly, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. " + weeklyDefault));
+        if (Checks.DAILY_WINDOW.matcher(daily).matches() && Checks.WEEKLY_WINDOW.matcher(weekly).matches()
+                && Checks.windowsOverlap(daily, weekly)) {
+            problems.invalid(s.keyOf(weeklyKey), weekly, "a window that does not overlap " + dailyKey + " (" + daily + "); "
+                    + service + " rejects overlapping windows");
+        }
+        return new Windows(daily, weekly);
+    }
+
     private static CacheConfig cache(ConfigSection s, Regions regions, boolean production, Problems problems) {
         String version = s.string("engineVersion", "7.1");
         check(problems, s, "engineVersion", version, Checks.matches(version, Pattern.compile("7(\\.\\d)?"), "a Redis 7 version such as 7.1"));
@@ -385,15 +397,9 @@ public final class StackConfigParser {
         }
         int retention = s.integer("snapshotRetentionDays", 5);
         check(problems, s, "snapshotRetentionDays", retention, Checks.range(retention, production ? 1 : 0, 35));
-        String window = s.string("snapshotWindow", "03:00-05:00");
-        check(problems, s, "snapshotWindow", window, Checks.matches(window, Checks.DAILY_WINDOW, "hh:mm-hh:mm in UTC, e.g. 03:00-05:00"));
-        String maintenance = s.string("maintenanceWindow", "sun:05:00-sun:06:00");
-        check(problems, s, "maintenanceWindow", maintenance, Checks.matches(maintenance, Checks.WEEKLY_WINDOW, "ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:05:00-sun:06:00"));
-        if (Checks.DAILY_WINDOW.matcher(window).matches() && Checks.WEEKLY_WINDOW.matcher(maintenance).matches()
-                && Checks.windowsOverlap(window, maintenance)) {
-            problems.invalid(s.keyOf("maintenanceWindow"), maintenance,
-                    "a window that does not overlap snapshotWindow (" + window + "); ElastiCache rejects overlapping windows");
-        }
+        Windows windows = windows(s, "snapshotWindow", "03:00-05:00", "maintenanceWindow", "sun:05:00-sun:06:00", "ElastiCache", problems);
+        String window = windows.daily();
+        String maintenance = windows.weekly();
         Optional<CacheConfig.CacheStandby> standby = Optional.empty();
         if (s.has("standby")) {
             ConfigSection st = s.section("standby");
