@@ -104,14 +104,12 @@ public final class PlatformStack {
 
         Map<String, EksCluster> clusters = clusters(config, regions, networks, automationAccess, tagging, protection);
 
-        // ---- data-store clients (issue 5) -------------------------------------------------------------
         // Security groups admitted to PostgreSQL (5432) and Redis (6379), per region: the EKS node
         // security group of the region, which every node (and so every pod) carries.
         Map<String, List<Output<String>>> dataClients = new LinkedHashMap<>();
         for (String region : regions.keySet()) {
             dataClients.put(region, List.of(clusters.get(region).nodeSecurityGroupId()));
         }
-        // ---- end data-store clients ---------------------------------------------------------------------
         Map<String, DataPlacement> placements = new LinkedHashMap<>();
         regions.forEach((name, region) -> placements.put(name,
                 new DataPlacement(region, networks.get(name), dataClients.get(name))));
