@@ -271,10 +271,8 @@ public final class StackConfigParser {
                 taints.add(new Taint(tkey, tvalue, effect));
             }
             Map<String, String> labels = p.stringMap("labels", Map.of());
-            int maxUnavailable = p.integer("maxUnavailablePercent", 33);
-            check(problems, p, "maxUnavailablePercent", maxUnavailable, Checks.range(maxUnavailable, 1, 100));
-            int disk = p.integer("diskSizeGib", 50);
-            check(problems, p, "diskSizeGib", disk, Checks.range(disk, 20, 16384));
+            int maxUnavailable = ranged(p, "maxUnavailablePercent", 33, 1, 100, problems);
+            int disk = ranged(p, "diskSizeGib", 50, 20, 16384, problems);
             p.rejectUnknownKeys();
             pools.add(new NodePoolSpec(name, types, capacity, min, max, desired, List.copyOf(taints), labels, maxUnavailable, disk));
         }
@@ -291,8 +289,7 @@ public final class StackConfigParser {
     private static AppNamespaceSpec appNamespace(ConfigSection s, Problems problems) {
         String name = s.string("name", "ultibiker");
         check(problems, s, "name", name, Checks.matches(name, Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "a Kubernetes namespace name"));
-        int maxPods = s.integer("maxPods", 100);
-        check(problems, s, "maxPods", maxPods, Checks.range(maxPods, 1, 10000));
+        int maxPods = ranged(s, "maxPods", 100, 1, 10000, problems);
         var spec = new AppNamespaceSpec(name,
                 quantity(s, "requestsCpu", "8", CPU_QUANTITY, problems),
                 quantity(s, "requestsMemory", "16Gi", MEMORY_QUANTITY, problems),
@@ -327,15 +324,13 @@ public final class StackConfigParser {
                     "a whole number from allocatedStorageGib (" + allocated + ") to 65536");
         }
         boolean multiAz = s.bool("multiAz", true);
-        int backupRetention = s.integer("backupRetentionDays", 7);
-        check(problems, s, "backupRetentionDays", backupRetention, Checks.range(backupRetention, production ? 7 : 1, 35));
+        int backupRetention = ranged(s, "backupRetentionDays", 7, production ? 7 : 1, 35, problems);
         Windows windows = windows(s, "backupWindow", "03:00-04:00", "maintenanceWindow", "sun:04:00-sun:05:00", "RDS", problems);
         String backupWindow = windows.daily();
         String maintenanceWindow = windows.weekly();
         int monitoring = s.integer("monitoringIntervalSeconds", 60);
         check(problems, s, "monitoringIntervalSeconds", monitoring, Checks.oneOf(monitoring, List.of(0, 1, 5, 10, 15, 30, 60)));
-        int slowStatement = s.integer("slowStatementMillis", 1000);
-        check(problems, s, "slowStatementMillis", slowStatement, Checks.range(slowStatement, 1, 600_000));
+        int slowStatement = ranged(s, "slowStatementMillis", 1000, 1, 600_000, problems);
         int piRetention = s.integer("performanceInsightsRetentionDays", 7);
         if (!(piRetention == 7 || piRetention == 731 || (piRetention % 31 == 0 && piRetention >= 31 && piRetention <= 713))) {
             problems.invalid(s.keyOf("performanceInsightsRetentionDays"), piRetention, "7, a multiple of 31 up to 713, or 731");
@@ -385,8 +380,7 @@ public final class StackConfigParser {
         check(problems, s, "engineVersion", version, Checks.matches(version, Pattern.compile("7(\\.\\d)?"), "a Redis 7 version such as 7.1"));
         String nodeType = s.requiredString("nodeType", "an ElastiCache node type such as cache.t4g.small");
         checkClass(problems, s, "nodeType", nodeType, Checks.CACHE_NODE_TYPE, "an ElastiCache node type such as cache.t4g.small or cache.r7g.large");
-        int nodes = s.integer("numNodes", 2);
-        check(problems, s, "numNodes", nodes, Checks.range(nodes, 1, 6));
+        int nodes = ranged(s, "numNodes", 2, 1, 6, problems);
         boolean failover = s.bool("automaticFailover", true);
         boolean multiAz = s.bool("multiAz", true);
         if (failover && nodes < 2) {
@@ -395,8 +389,7 @@ public final class StackConfigParser {
         if (multiAz && !failover) {
             problems.invalid(s.keyOf("multiAz"), true, "false unless automaticFailover is true (ElastiCache requires it)");
         }
-        int retention = s.integer("snapshotRetentionDays", 5);
-        check(problems, s, "snapshotRetentionDays", retention, Checks.range(retention, production ? 1 : 0, 35));
+        int retention = ranged(s, "snapshotRetentionDays", 5, production ? 1 : 0, 35, problems);
         Windows windows = windows(s, "snapshotWindow", "03:00-05:00", "maintenanceWindow", "sun:05:00-sun:06:00", "ElastiCache", problems);
         String window = windows.daily();
         String maintenance = windows.weekly();
@@ -405,8 +398,7 @@ public final class StackConfigParser {
             ConfigSection st = s.section("standby");
             String type = st.string("nodeType", nodeType);
             checkClass(problems, st, "nodeType", type, Checks.CACHE_NODE_TYPE, "an ElastiCache node type such as cache.r7g.large");
-            int count = st.integer("numNodes", 2);
-            check(problems, st, "numNodes", count, Checks.range(count, 1, 6));
+            int count = ranged(st, "numNodes", 2, 1, 6, problems);
             st.rejectUnknownKeys();
             if (!regions.isMultiRegion()) {
                 problems.invalid(s.keyOf("standby"), "a section", "no standby cache when regions.secondary is not set");
@@ -423,10 +415,8 @@ public final class StackConfigParser {
         check(problems, s, "version", version, Checks.matches(version, Pattern.compile("2\\.7(\\.\\d+)?"), "InfluxDB 2.7 (2.7 or 2.7.x)"));
         String org = s.string("organization", "ultibiker");
         String bucket = s.string("bucket", "sensor-data");
-        int retention = s.integer("retentionDays", 30);
-        check(problems, s, "retentionDays", retention, Checks.range(retention, 1, 3650));
-        int storage = s.integer("storageGib", 20);
-        check(problems, s, "storageGib", storage, Checks.range(storage, engine == TimeSeriesEngine.TIMESTREAM ? 20 : 1, 16384));
+        int retention = ranged(s, "retentionDays", 30, 1, 3650, problems);
+        int storage = ranged(s, "storageGib", 20, engine == TimeSeriesEngine.TIMESTREAM ? 20 : 1, 16384, problems);
         String instanceClass = s.string("instanceClass", "db.influx.medium");
         checkClass(problems, s, "instanceClass", instanceClass, Checks.INFLUX_INSTANCE_CLASS, "a Timestream for InfluxDB class such as db.influx.medium or db.influx.large");
         boolean multiAz = s.bool("multiAz", true);
@@ -443,22 +433,15 @@ public final class StackConfigParser {
         }
         check(problems, s, "alertEmails", emails, Checks.alertRecipients(emails, production));
         int rdsCpu = percent(s, "rdsCpuPercent", 80, problems);
-        int rdsFreeStorage = s.integer("rdsFreeStorageGib", 10);
-        check(problems, s, "rdsFreeStorageGib", rdsFreeStorage, Checks.range(rdsFreeStorage, 1, 65536));
-        int rdsConnections = s.integer("rdsMaxConnections", 400);
-        check(problems, s, "rdsMaxConnections", rdsConnections, Checks.range(rdsConnections, 1, 100000));
-        int replicaLag = s.integer("replicaLagSeconds", 30);
-        check(problems, s, "replicaLagSeconds", replicaLag, Checks.range(replicaLag, 1, 3600));
+        int rdsFreeStorage = ranged(s, "rdsFreeStorageGib", 10, 1, 65536, problems);
+        int rdsConnections = ranged(s, "rdsMaxConnections", 400, 1, 100000, problems);
+        int replicaLag = ranged(s, "replicaLagSeconds", 30, 1, 3600, problems);
         int redisCpu = percent(s, "redisCpuPercent", 75, problems);
         int redisMemory = percent(s, "redisMemoryPercent", 80, problems);
-        int evictions = s.integer("redisEvictions", 100);
-        check(problems, s, "redisEvictions", evictions, Checks.range(evictions, 1, 10_000_000));
-        int grafanaStorage = s.integer("grafanaStorageGib", 10);
-        check(problems, s, "grafanaStorageGib", grafanaStorage, Checks.range(grafanaStorage, 1, 1024));
-        int promRetention = s.integer("prometheusRetentionDays", 15);
-        check(problems, s, "prometheusRetentionDays", promRetention, Checks.range(promRetention, 1, 365));
-        int promStorage = s.integer("prometheusStorageGib", 50);
-        check(problems, s, "prometheusStorageGib", promStorage, Checks.range(promStorage, 10, 16384));
+        int evictions = ranged(s, "redisEvictions", 100, 1, 10_000_000, problems);
+        int grafanaStorage = ranged(s, "grafanaStorageGib", 10, 1, 1024, problems);
+        int promRetention = ranged(s, "prometheusRetentionDays", 15, 1, 365, problems);
+        int promStorage = ranged(s, "prometheusStorageGib", 50, 10, 16384, problems);
         List<String> logGroups = s.strings("applicationLogGroups", List.of("api", "websocket"));
         Set<String> seenGroups = new HashSet<>();
         for (int i = 0; i < logGroups.size(); i++) {
@@ -490,10 +473,15 @@ public final class StackConfigParser {
         return Optional.of(configured);
     }
 
-    private static int percent(ConfigSection s, String key, int defaultValue, Problems problems) {
+    /** A whole number with a default that must lie in [min, max]. */
+    private static int ranged(ConfigSection s, String key, int defaultValue, long min, long max, Problems problems) {
         int value = s.integer(key, defaultValue);
-        check(problems, s, key, value, Checks.range(value, 1, 100));
+        check(problems, s, key, value, Checks.range(value, min, max));
         return value;
+    }
+
+    private static int percent(ConfigSection s, String key, int defaultValue, Problems problems) {
+        return ranged(s, key, defaultValue, 1, 100, problems);
     }
 
     private static DnsConfig dns(ConfigSection s, Regions regions, Problems problems) {
@@ -504,18 +492,14 @@ public final class StackConfigParser {
         Optional<String> zoneId = Optional.ofNullable(s.string("hostedZoneId", null));
         zoneId.ifPresent(z -> check(problems, s, "hostedZoneId", z,
                 Checks.matches(z, Checks.HOSTED_ZONE_ID, "a Route53 hosted zone id such as Z0123456789ABCDEFGHIJ")));
-        int ttl = s.integer("ttlSeconds", 60);
-        check(problems, s, "ttlSeconds", ttl, Checks.range(ttl, 5, 3600));
+        int ttl = ranged(s, "ttlSeconds", 60, 5, 3600, problems);
         String path = s.string("healthCheckPath", "/health");
         check(problems, s, "healthCheckPath", path, Checks.matches(path, Pattern.compile("/[\\w./-]*"), "an absolute URL path such as /health"));
         int interval = s.integer("healthCheckIntervalSeconds", 30);
         check(problems, s, "healthCheckIntervalSeconds", interval, Checks.oneOf(interval, List.of(10, 30)));
-        int threshold = s.integer("healthCheckFailureThreshold", 3);
-        check(problems, s, "healthCheckFailureThreshold", threshold, Checks.range(threshold, 1, 10));
-        int rto = s.integer("rtoTargetSeconds", 300);
-        check(problems, s, "rtoTargetSeconds", rto, Checks.range(rto, 30, 86400));
-        int rpo = s.integer("rpoTargetSeconds", 60);
-        check(problems, s, "rpoTargetSeconds", rpo, Checks.range(rpo, 1, 86400));
+        int threshold = ranged(s, "healthCheckFailureThreshold", 3, 1, 10, problems);
+        int rto = ranged(s, "rtoTargetSeconds", 300, 30, 86400, problems);
+        int rpo = ranged(s, "rpoTargetSeconds", 60, 1, 86400, problems);
         Map<String, String> continents = wsContinents(s, regions, problems);
         s.rejectUnknownKeys();
         DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo, continents);
@@ -611,12 +595,9 @@ public final class StackConfigParser {
         String sslPolicy = s.string("sslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06");
         check(problems, s, "sslPolicy", sslPolicy, Checks.matches(sslPolicy, Checks.TLS13_POLICY,
                 "an ELB security policy with TLS 1.3 and nothing older than TLS 1.2, e.g. ELBSecurityPolicy-TLS13-1-2-2021-06"));
-        int targetPort = s.integer("targetPort", 8080);
-        check(problems, s, "targetPort", targetPort, Checks.range(targetPort, 1, 65535));
-        int idle = s.integer("idleTimeoutSeconds", 120);
-        check(problems, s, "idleTimeoutSeconds", idle, Checks.range(idle, 1, 4000));
-        int retention = s.integer("accessLogRetentionDays", 90);
-        check(problems, s, "accessLogRetentionDays", retention, Checks.range(retention, 1, 3650));
+        int targetPort = ranged(s, "targetPort", 8080, 1, 65535, problems);
+        int idle = ranged(s, "idleTimeoutSeconds", 120, 1, 4000, problems);
+        int retention = ranged(s, "accessLogRetentionDays", 90, 1, 3650, problems);
         s.rejectUnknownKeys();
         return new EdgeConfig(sslPolicy, targetPort, idle, retention);
     }

@@ -3,6 +3,7 @@ package com.ultibiker.platform.config;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 
+import com.ultibiker.platform.support.ConfigAssertions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code ci} section: defaults, and one test per rule naming the key, the value and what is allowed. */
@@ -33,17 +33,11 @@ class CiConfigTest {
     }
 
     private static ConfigProblem onlyProblem(String ciJson) {
-        List<ConfigProblem> problems = assertThrows(ConfigException.class,
-                () -> StackConfigParser.parse(P, devWithCi(ciJson))).problems();
-        assertEquals(1, problems.size(), "expected exactly one problem, got " + problems);
-        return problems.get(0);
+        return ConfigAssertions.onlyProblem(devWithCi(ciJson));
     }
 
     private static void assertProblem(String ciJson, String key, String found, String allowedFragment) {
-        ConfigProblem p = onlyProblem(ciJson);
-        assertEquals(P + ":" + key, p.key());
-        assertEquals(found, p.found());
-        assertTrue(p.allowed().contains(allowedFragment), "allowed was: " + p.allowed());
+        ConfigAssertions.assertProblem(onlyProblem(ciJson), key, found, allowedFragment);
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.ultibiker.platform.support.ConfigAssertions.assertProblem;
+import static com.ultibiker.platform.support.ConfigAssertions.onlyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The observability and timeseries keys: given a valid stack, when one key is changed, then the parser
@@ -23,18 +23,6 @@ class ObservabilityConfigTest {
 
     private static Map<String, String> config(String stack) {
         return new HashMap<>(StackPlans.stackFile(stack).projectConfig());
-    }
-
-    private static ConfigProblem onlyProblem(Map<String, String> raw) {
-        List<ConfigProblem> problems = assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).problems();
-        assertEquals(1, problems.size(), "expected exactly one problem, got " + problems);
-        return problems.get(0);
-    }
-
-    private static void assertProblem(ConfigProblem p, String key, String found, String allowedFragment) {
-        assertEquals(P + ":" + key, p.key());
-        assertEquals(found, p.found());
-        assertTrue(p.allowed().contains(allowedFragment), "allowed was: " + p.allowed());
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.ultibiker.platform.support.ConfigAssertions.assertProblem;
+import static com.ultibiker.platform.support.ConfigAssertions.onlyProblem;
+import static com.ultibiker.platform.support.ConfigAssertions.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,22 +31,6 @@ class StackConfigParserTest {
 
     private static Map<String, String> prodConfig() {
         return new HashMap<>(StackPlans.stackFile("prod").projectConfig());
-    }
-
-    private static List<ConfigProblem> problems(Map<String, String> raw) {
-        return assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).problems();
-    }
-
-    private static ConfigProblem onlyProblem(Map<String, String> raw) {
-        List<ConfigProblem> problems = problems(raw);
-        assertEquals(1, problems.size(), "expected exactly one problem, got " + problems);
-        return problems.get(0);
-    }
-
-    private static void assertProblem(ConfigProblem p, String key, String found, String allowedFragment) {
-        assertEquals(P + ":" + key, p.key());
-        assertEquals(found, p.found());
-        assertTrue(p.allowed().contains(allowedFragment), "allowed was: " + p.allowed());
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.ultibiker.platform.data;
 import com.google.gson.Gson;
 import com.ultibiker.platform.config.Checks;
 import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.ConfigProblem;
 import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.support.StackPlans;
@@ -11,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.ultibiker.platform.support.ConfigAssertions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.ultibiker.platform.support.ConfigAssertions.onlyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,17 +51,8 @@ class DataConfigTest {
         return raw;
     }
 
-    private static ConfigProblem onlyProblem(Map<String, String> raw) {
-        List<ConfigProblem> problems = assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).problems();
-        assertEquals(1, problems.size(), "expected one problem, got " + problems);
-        return problems.get(0);
-    }
-
     private static void assertProblem(Map<String, String> raw, String key, String found, String allowedFragment) {
-        ConfigProblem p = onlyProblem(raw);
-        assertEquals(P + ":" + key, p.key());
-        assertEquals(found, p.found());
-        assertTrue(p.allowed().contains(allowedFragment), "allowed was: " + p.allowed());
+        ConfigAssertions.assertProblem(onlyProblem(raw), key, found, allowedFragment);
         String message = assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).getMessage();
         assertTrue(message.contains(P + ":" + key + ": found " + found + "; allowed: "), message);
     }

@@ -1,7 +1,5 @@
 package com.ultibiker.platform.eks;
 
-import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.ConfigProblem;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
@@ -10,8 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.ultibiker.platform.support.ConfigAssertions.assertProblem;
+import static com.ultibiker.platform.support.ConfigAssertions.onlyProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -46,19 +45,6 @@ class EksConfigValidationTest {
 
     private static String pool(String name, String extra) {
         return "{\"name\":\"" + name + "\",\"instanceTypes\":[\"c5.large\"]," + extra + "}";
-    }
-
-    private static ConfigProblem onlyProblem(Map<String, String> raw) {
-        List<ConfigProblem> problems = assertThrows(ConfigException.class, () -> StackConfigParser.parse(P, raw)).problems();
-        assertEquals(1, problems.size(), problems.toString());
-        return problems.get(0);
-    }
-
-    private static void assertProblem(ConfigProblem p, String key, String found, String allowed) {
-        assertEquals(P + ":" + key, p.key());
-        assertEquals(found, p.found());
-        assertTrue(p.allowed().contains(allowed), p.allowed());
-        assertTrue(p.toString().contains(key) && p.toString().contains(found), "the message names key and value: " + p);
     }
 
     @Test
