@@ -11,7 +11,7 @@ if [[ ! -d node_modules || ! -f node_modules/.package-lock.json || package-lock.
 fi
 
 stamp=dist/.build-stamp
-if [[ ! -f $stamp ]] || [[ -n "$(find index.ts rules checker tests tsconfig.json package-lock.json taggable-types.json \
+if [[ ! -f $stamp ]] || [[ -n "$(find index.ts rules checker generator deployability tests tsconfig.json package-lock.json taggable-types.json \
       -newer "$stamp" \( -name '*.ts' -o -name '*.json' \) -print -quit 2>/dev/null)" ]]; then
   echo "policy: compiling (tsc)" >&2
   rm -rf dist

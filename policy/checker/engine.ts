@@ -3,6 +3,7 @@
 // (type, props, urn, name, opts, getConfig, notApplicable, reportViolation), so one rule
 // implementation serves both `pulumi preview --policy-pack policy` and bin/policy-check.
 import * as fs from "fs";
+import { OFFLINE_PLAN_TAG } from "../rules/common";
 import type {
     EnforcementLevel,
     Policies,
@@ -220,7 +221,8 @@ export async function checkPlan(plan: Plan, policies: Policies, config: PackConf
         if (validateStack) {
             const args: StackValidationArgs = {
                 resources: stackResources(plan),
-                stackTags: new Map(),
+                // The plan is complete: rules that need every dependency may judge it.
+                stackTags: new Map([[OFFLINE_PLAN_TAG, "true"]]),
                 getConfig: getConfigFor(p.name, config),
                 notApplicable: throwNotApplicable,
             };

@@ -1,6 +1,7 @@
 // Every policy of the pack, in report order. Imported by index.ts, the offline checker and tests.
 import type { Policies } from "@pulumi/policy";
 import { dataProtectionPolicies } from "./dataProtection";
+import { deployabilityPolicies } from "./deployability";
 import { encryptionPolicies } from "./encryption";
 import { exposurePolicies } from "./exposure";
 import { kubernetesPolicies } from "./kubernetes";
@@ -12,4 +13,5 @@ export const allPolicies: Policies = [
     ...exposurePolicies,
     ...dataProtectionPolicies,
     ...kubernetesPolicies,
+    ...deployabilityPolicies,
 ];

@@ -16,6 +16,14 @@ export const UNKNOWN = "[unknown]";
 export const SECRET = "[secret]";
 
 /**
+ * The stack tag bin/policy-check sets: the resources are a full offline plan, with every
+ * dependency. During a real `pulumi preview` the Java SDK drops the dependencies of values that
+ * are still unknown (it does not ask the engine for partial values), so rules that need the
+ * dependency graph only judge it when this tag is present.
+ */
+export const OFFLINE_PLAN_TAG = "ultibiker:policy-check:full-plan";
+
+/**
  * The sentinels CrossGuard's deserializer uses for unknown values during `pulumi preview`
  * (copied from @pulumi/policy/proxy.js; a test compares them with the installed package).
  */
@@ -273,12 +281,18 @@ export interface StackViolation {
     urn?: string;
 }
 
+/** What a stack check knows about where it runs. */
+export interface StackContext {
+    /** true under bin/policy-check (the full offline plan: every dependency is recorded). */
+    fullGraph: boolean;
+}
+
 export interface StackRuleDef<C> {
     name: string;
     description: string;
     configSchema?: PolicyConfigSchema["properties"];
     enforcementLevel?: "advisory" | "mandatory" | "disabled";
-    check: (resources: StackResource[], config: C) => StackViolation[];
+    check: (resources: StackResource[], config: C, ctx: StackContext) => StackViolation[];
 }
 
 /** Converts CrossGuard's PolicyResource (or the checker's equivalent) to a StackResource. */
@@ -311,7 +325,8 @@ export function stackRule<C extends object = Record<string, any>>(def: StackRule
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = configOf<C>(configSchema, args);
             const resources = args.resources.map(toStackResource);
-            for (const v of def.check(resources, config)) reportViolation(v.message, v.urn);
+            const ctx: StackContext = { fullGraph: args.stackTags?.get(OFFLINE_PLAN_TAG) === "true" };
+            for (const v of def.check(resources, config, ctx)) reportViolation(v.message, v.urn);
         },
     };
 }
