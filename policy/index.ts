@@ -5,7 +5,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { allPolicies } from "./rules/all";
 
 new PolicyPack("ultibiker-platform", {
-    description: "Guard rails of the ultibiker platform: encryption, tagging, exposure, data protection, Kubernetes.",
+    description: "Guard rails of the ultibiker platform: encryption, tagging, exposure, data protection, Kubernetes, deployability.",
     enforcementLevel: "mandatory",
     policies: allPolicies,
 });

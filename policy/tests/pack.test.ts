@@ -5,6 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { allPolicies } from "../rules/all";
 import { cases } from "./support/cases";
+import { messagesOf } from "./support/run";
 import { packRoot } from "../rules/tagging";
 
 describe("policy pack", () => {
@@ -40,8 +41,18 @@ describe("policy pack", () => {
         assert.deepEqual(unknown, []);
     });
 
-    it("uses 'X must Y' messages in every failing case", () => {
-        for (const c of cases) for (const re of c.expect) assert.ok(re.source.length > 0, c.title);
+    it("uses 'X must Y' messages in every failing case", async () => {
+        // The messages the policies really report, not the expectations: each names what must change.
+        let checked = 0;
+        for (const c of cases.filter(x => x.expect.length > 0)) {
+            for (const m of await messagesOf(c.policy, c.resources, c.config)) {
+                assert.match(m, /^\S.* must (not )?\S/, `${c.policy} (${c.title}): "${m}" does not read "X must Y"`);
+                checked++;
+            }
+            // An expectation that also matches a message of nothing would prove nothing.
+            for (const re of c.expect) assert.doesNotMatch("", re, `${c.policy} (${c.title}): ${re} matches an empty message`);
+        }
+        assert.ok(checked >= cases.filter(x => x.expect.length > 0).length, `only ${checked} messages checked`);
     });
 
     it("lists every policy in the README rule table", () => {

@@ -3,6 +3,7 @@
 // all; pack.test.ts checks every policy of the pack has at least one of each.
 import type { PackConfig, PlanResource } from "../../checker/engine";
 import { bucketSet, happy, res, TAGS, TYPES, urnOf, withProps } from "./factories";
+import { deployabilityCases } from "./deployabilityCases";
 
 export interface Case {
     policy: string;
@@ -268,5 +269,8 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     fail(p, "encrypted unset", one(TYPES.storageClass, withProps(happy.storageClass(), { parameters: { encrypted: undefined } })), [/found unset/]);
     fail(p, "boolean true is not the string the CSI driver reads", one(TYPES.storageClass, withProps(happy.storageClass(), { parameters: { encrypted: true } })), [/found true/]);
 }
+
+// ---------------------------------------------------------------------------- deployability
+cases.push(...deployabilityCases);
 
 export { urnOf };
