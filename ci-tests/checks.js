@@ -132,6 +132,41 @@ function checkOidc(w) {
 
 const PULUMI_ACTION = 'pulumi/actions';
 
+function stepsUsing(job, name) {
+  return (job.steps || []).filter((s) => typeof s.uses === 'string' && s.uses.startsWith(`${name}@`));
+}
+
+/**
+ * What may justify each write scope: a job holds a write permission only when one of its steps
+ * needs it. id-token is checkOidc's; contents, packages, actions, deployments, ... are never needed.
+ */
+const WRITE_NEEDS = {
+  'id-token': (job) => usesAction(job, 'aws-actions/configure-aws-credentials'),
+  'pull-requests': (job) => stepsUsing(job, PULUMI_ACTION).some((s) => s.with && s.with['comment-on-pr'] === true)
+    || usesAction(job, 'actions/github-script'),
+  issues: (job) => usesAction(job, 'actions/github-script'),
+};
+
+/** Every write permission of a job is used by one of its steps; a job running bin/test reads only. */
+function checkWritePermissions(w) {
+  if (!isWorkflow(w)) return [];
+  const problems = [];
+  for (const [id, job] of jobs(w)) {
+    const perms = job.permissions && typeof job.permissions === 'object' ? job.permissions : {};
+    for (const [scope, level] of Object.entries(perms)) {
+      if (level !== 'write') continue;
+      const need = WRITE_NEEDS[scope];
+      if (!need) problems.push(`${w.file} ${id}: ${scope}: write must not be granted (no step of this repository needs it)`);
+      else if (!need(job)) problems.push(`${w.file} ${id}: ${scope}: write must only be on a job whose steps use it`);
+    }
+    const runsTests = (job.steps || []).some((s) => typeof s.run === 'string' && /(^|\s)bin\/test(\s|$)/m.test(s.run));
+    if (runsTests && JSON.stringify(job.permissions) !== JSON.stringify({ contents: 'read' })) {
+      problems.push(`${w.file} ${id}: a job that runs bin/test must have exactly permissions { contents: read } (it runs the PR's code)`);
+    }
+  }
+  return problems;
+}
+
 /** Every `pulumi preview|up|update` (action or shell) runs the policy pack in policy/. */
 function checkPolicyPack(w) {
   const problems = [];
@@ -190,5 +225,5 @@ function checkCaches(all) {
 
 module.exports = {
   ROOT, loadAll, parse, jobs, steps, onKeys, pulumiSteps, usesAction, isReadOnly,
-  checkPinnedActions, checkLeastPrivilege, checkOidc, checkPolicyPack, checkCaches,
+  checkPinnedActions, checkLeastPrivilege, checkOidc, checkPolicyPack, checkCaches, checkWritePermissions,
 };

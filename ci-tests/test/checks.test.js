@@ -104,6 +104,37 @@ test('a Pulumi token not from the secret is caught', () => {
   assert.ok(c.checkPolicyPack(w).some((p) => /secrets\.PULUMI_ACCESS_TOKEN/.test(p)));
 });
 
+test('a job granted a write permission none of its steps uses is caught', () => {
+  const w = wf(GOOD.replace('      contents: read\n      id-token: write\n', '      contents: write\n      id-token: write\n'));
+  assert.ok(c.checkWritePermissions(w).some((p) => /deploy: contents: write must not be granted/.test(p)));
+  const w2 = wf(GOOD.replace('      id-token: write\n', '      id-token: write\n      pull-requests: write\n'));
+  assert.ok(c.checkWritePermissions(w2).some((p) => /deploy: pull-requests: write must only be on a job whose steps use it/.test(p)));
+});
+
+test('a test job with anything beyond contents: read is caught', () => {
+  const w = wf(`
+name: t
+on: [push]
+permissions: {}
+jobs:
+  test:
+    runs-on: ubuntu-24.04
+    permissions:
+      contents: read
+      issues: write
+    steps:
+      - uses: actions/checkout@${SHA} # v7.0.1
+      - run: bin/test
+`);
+  const problems = c.checkWritePermissions(w);
+  assert.ok(problems.some((p) => /test: a job that runs bin\/test must have exactly permissions \{ contents: read \}/.test(p)), problems.join('\n'));
+  assert.ok(problems.some((p) => /test: issues: write must only be on a job whose steps use it/.test(p)));
+});
+
+test('the happy path holds no unneeded write', () => {
+  assert.deepEqual(c.checkWritePermissions(wf(GOOD)), []);
+});
+
 test('a setup-node without the npm cache on the policy lockfile is caught', () => {
   const w = wf(`
 runs:

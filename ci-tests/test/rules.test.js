@@ -16,6 +16,9 @@ for (const w of all) {
   test(`AWS only through OIDC: ${w.file}`, () => {
     assert.deepEqual(c.checkOidc(w), []);
   });
+  test(`write permissions only where a step uses them, read-only test jobs: ${w.file}`, () => {
+    assert.deepEqual(c.checkWritePermissions(w), []);
+  });
   test(`the policy pack on every preview and up: ${w.file}`, () => {
     assert.deepEqual(c.checkPolicyPack(w), []);
   });

@@ -134,8 +134,22 @@ describe('deploy.yml', () => {
   test('the approver sees a prod preview before approving', () => {
     const prod = job('deploy.yml', 'deploy-prod');
     assert.ok([].concat(prod.needs).includes('preview-prod'));
-    assert.equal(c.pulumiSteps(job('deploy.yml', 'preview-prod'), 'preview').length, 1);
-    assert.equal(job('deploy.yml', 'preview-prod').environment, undefined, 'the preview needs no approval');
+    const preview = job('deploy.yml', 'preview-prod');
+    const steps = c.pulumiSteps(preview, 'preview');
+    assert.equal(steps.length, 1);
+    assert.equal(preview.environment, undefined, 'the preview needs no approval');
+    // Of prod, not dev: the stack it previews, the role it previews with, the session it names.
+    assert.equal(steps[0].with['stack-name'], "${{ vars.PULUMI_ORG && format('{0}/prod', vars.PULUMI_ORG) || 'prod' }}");
+    assert.equal(steps[0].with.policyPacks, 'policy');
+    const aws = preview.steps.find((s) => String(s.uses).startsWith('aws-actions/configure-aws-credentials@'));
+    assert.equal(aws.with['role-to-assume'], '${{ vars.AWS_PREVIEW_ROLE_ARN_PROD }}');
+    assert.doesNotMatch(JSON.stringify(preview), /\bdev\b/, 'nothing in the approver\'s preview names dev');
+  });
+
+  test('the test job only reads: it holds no write permission and no secret', () => {
+    const t = job('deploy.yml', 'test');
+    assert.deepEqual(t.permissions, { contents: 'read' });
+    assert.doesNotMatch(JSON.stringify(t), /secrets\./);
   });
 });
 
