@@ -171,6 +171,7 @@ public final class PlatformStack {
         ctx.export("database.endpoint", database.endpoint());
         ctx.export("database.port", database.port());
         ctx.export("database.masterUserSecretArn", database.masterUserSecretArn());
+        database.masterUserSecretArns().forEach((region, arn) -> ctx.export("database.masterUserSecretArn." + region, arn));
         ctx.export("database.securityGroupId", database.securityGroupId());
         database.readerEndpoints().forEach((replica, address) -> ctx.export("database.readerEndpoint." + replica, address));
         caches.forEach((region, cache) -> {
@@ -259,7 +260,7 @@ public final class PlatformStack {
                 config.timeseries(),
                 new TimeSeriesArgs.Cluster(cluster.kubernetesProvider(), Output.of(config.eks().appNamespace().name()),
                         EksCluster.STORAGE_CLASS_GP3_RETAIN, NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool())),
-                new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIds(), dataClients.get(primary)),
+                new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIdsByAz(), dataClients.get(primary)),
                 config.logRetentionDays(),
                 tagging,
                 protection), ComponentResourceOptions.builder().dependsOn(cluster).build());

@@ -112,7 +112,7 @@ public final class Cache extends ComponentResource {
                 .accessString(CacheSettings.DISABLED_DEFAULT_ACCESS_STRING)
                 .authenticationMode(UserAuthenticationModeArgs.builder().type("no-password-required").build())
                 .tags(tagging.tags(defaultUserName))
-                .build(), region.child(this));
+                .build(), region.childOf(this).ignoreChanges(CacheSettings.REWRITTEN_BY_ELASTICACHE).build());
         this.userName = CacheSettings.appUserId(args.replicationGroupId());
         String appUserName = Naming.child(name, "app-user");
         var appUser = new User(appUserName, UserArgs.builder()
@@ -122,7 +122,7 @@ public final class Cache extends ComponentResource {
                 .accessString(CacheSettings.APP_ACCESS_STRING)
                 .authenticationMode(UserAuthenticationModeArgs.builder().type("iam").build())
                 .tags(tagging.tags(appUserName))
-                .build(), region.child(this));
+                .build(), region.childOf(this).ignoreChanges(CacheSettings.REWRITTEN_BY_ELASTICACHE).build());
         String userGroupName = Naming.child(name, "users");
         var userGroup = new UserGroup(userGroupName, UserGroupArgs.builder()
                 .userGroupId(CacheSettings.userGroupId(args.replicationGroupId()))
@@ -154,7 +154,9 @@ public final class Cache extends ComponentResource {
                 .snapshotWindow(args.snapshotWindow())
                 .maintenanceWindow(args.maintenanceWindow())
                 .autoMinorVersionUpgrade(true)
-                .applyImmediately(false)
+                // Immediately, as the database: a pending modification would show in every preview until the
+                // maintenance window. Node type and count changes are online for a replication group.
+                .applyImmediately(true)
                 .logDeliveryConfigurations(delivery)
                 .tags(tagging.tags(groupName));
         args.protection().finalSnapshot(args.replicationGroupId()).ifPresent(rgArgs::finalSnapshotIdentifier);

@@ -23,6 +23,16 @@ public final class CacheSettings {
      */
     public static final String DISABLED_DEFAULT_ACCESS_STRING = "off -@all";
 
+    /**
+     * Inputs of a user that ElastiCache stores in its own canonical form: it rewrites an access string
+     * (adding the channel rules Redis 6.2+ has, expanding aliases), and the provider has no diff suppression
+     * for it (terraform-provider-aws #20334), so every run would show the users as changed and update them.
+     * Ignored after creation; the values above are what each user is created with. To change a user's
+     * permissions, create a user with a new id (in the user group beside the old one), move clients, then
+     * remove the old one: never edit the constants expecting an update.
+     */
+    public static final List<String> REWRITTEN_BY_ELASTICACHE = List.of("accessString");
+
     private static final Pattern VERSION = Pattern.compile("(\\d)(\\.\\d+)?");
 
     private CacheSettings() {

@@ -34,7 +34,7 @@ final class DataSecurityGroups {
         }
         return new SecurityGroup(name, SecurityGroupArgs.builder()
                 .vpcId(placement.network().vpcId())
-                .description(service + " " + port + " from the platform's client security groups only")
+                .description(service + " " + port + " from the platform client security groups only")
                 .ingress(ingress)
                 .egress(List.of())
                 .revokeRulesOnDelete(true)

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * @param identifier       physical RDS identifier of the primary, e.g. {@code ultibiker-prod-postgres};
  *                         replicas are {@code <identifier>-<replica name>}
  * @param databaseName     the initial database, e.g. {@code ultibiker}
- * @param masterUsername   master user name (not a secret); its password is generated, stored and
- *                         rotated by RDS in Secrets Manager and never passes through this program
+ * @param masterUsername   master user name (not a secret); its password is generated into Secrets Manager
+ *                         and passed to RDS as a secret (see {@link Database})
  * @param primary          region, network and clients of the primary (and of same-region replicas)
  * @param secondaries      placements of other regions, by region name; required for every region a
  *                         replica of {@code settings} runs in other than the primary's

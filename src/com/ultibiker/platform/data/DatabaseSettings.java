@@ -1,5 +1,7 @@
 package com.ultibiker.platform.data;
 
+import com.ultibiker.platform.common.PasswordPolicy;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ public final class DatabaseSettings {
     public static final String STORAGE_TYPE = "gp3";
     /** RSA 2048 CA valid to 2061; the RDS default may be an older CA depending on account age. */
     public static final String CA_CERTIFICATE = "rds-ca-rsa2048-g1";
+
+    /** The master password: RDS for PostgreSQL takes 8-128 printable ASCII characters except / " @ and space. */
+    public static final PasswordPolicy MASTER_PASSWORD = PasswordPolicy.withPunctuation(40);
 
     private static final Pattern VERSION = Pattern.compile("(\\d{1,2})(\\.\\d{1,2})?");
 

@@ -309,6 +309,16 @@ public final class Network extends ComponentResource {
         return Output.all(databaseSubnets.stream().map(Subnet::id).toList());
     }
 
+    /** Database subnet id by availability zone name (e.g. {@code us-east-1a}). */
+    public Output<Map<String, String>> databaseSubnetIdsByAz() {
+        return Output.all(databaseSubnets.stream().map(s -> Output.tuple(s.availabilityZone(), s.id())).toList())
+                .applyValue(pairs -> {
+                    Map<String, String> byAz = new java.util.TreeMap<>();
+                    pairs.forEach(p -> byAz.put(p.t1, p.t2));
+                    return byAz;
+                });
+    }
+
     public Output<List<String>> privateRouteTableIds() {
         return Output.all(privateRouteTables.stream().map(RouteTable::id).toList());
     }

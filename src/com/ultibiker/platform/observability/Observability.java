@@ -34,6 +34,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.GeneratedSecret;
+import com.ultibiker.platform.common.GeneratedSecretArgs;
+import com.ultibiker.platform.common.PasswordPolicy;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.tagging.Tagging;
@@ -99,8 +101,15 @@ public final class Observability extends ComponentResource {
         }
 
         String secretName = tagging.required().get("Project") + "/" + tagging.required().get("Environment") + "/grafana/admin-password";
-        var grafanaPassword = new GeneratedSecret(Naming.child(name, "grafana-admin-password"), secretName,
-                "Grafana admin password of " + name, 32, primaryKey, this, primary, tagging, args.protection());
+        var grafanaPassword = new GeneratedSecret(Naming.child(name, "grafana-admin-password"), GeneratedSecretArgs.builder()
+                .secretName(secretName)
+                .description("Grafana admin password of " + name)
+                .policy(PasswordPolicy.withPunctuation(32))
+                .key(primaryKey)
+                .region(primary)
+                .tagging(tagging)
+                .protection(args.protection())
+                .build(), this);
         this.grafanaAdminSecretArn = grafanaPassword.arn();
         monitoringStack(primary, primaryKey, grafanaPassword);
 

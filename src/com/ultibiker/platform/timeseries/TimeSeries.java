@@ -66,6 +66,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.GeneratedSecret;
+import com.ultibiker.platform.common.GeneratedSecretArgs;
+import com.ultibiker.platform.common.PasswordPolicy;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.config.TimeSeriesConfig;
@@ -95,6 +97,9 @@ public final class TimeSeries extends ComponentResource {
     /** Kubernetes name of the workload, its Services and its Secret. */
     public static final String APP = "influxdb";
     public static final String CREDENTIALS_SECRET = "influxdb-credentials";
+    static final int ADMIN_PASSWORD_LENGTH = 32;
+    /** Number of database subnets (and AZs) Timestream is pinned to. */
+    static final int SUBNETS = 2;
 
     private final Output<String> url;
     private final Output<String> credentialsSecretArn;
@@ -109,12 +114,15 @@ public final class TimeSeries extends ComponentResource {
                 this, region, args.tagging(), args.protection(), scope -> List.of(
                         KeyPolicies.ServiceGrant.service("AllowTimestreamLogDelivery", "timestream-influxdb.amazonaws.com", scope.accountId())));
         String secretPrefix = args.tagging().required().get("Project") + "/" + args.tagging().required().get("Environment") + "/influxdb/";
-        var password = new GeneratedSecret(Naming.child(name, "admin-password"), secretPrefix + "admin-password",
-                "InfluxDB admin password (" + ADMIN_USER + ") of " + name, 32, key, this, region, args.tagging(), args.protection());
+        // Timestream for InfluxDB takes only ^[a-zA-Z0-9]+$, 8-64 characters, as the admin password (CreateDbInstance;
+        // terraform-provider-aws internal/service/timestreaminfluxdb/db_instance.go); InfluxDB OSS needs at least 8.
+        var password = new GeneratedSecret(Naming.child(name, "admin-password"), secretArgs(args, key,
+                secretPrefix + "admin-password", "InfluxDB admin password (" + ADMIN_USER + ") of " + name,
+                PasswordPolicy.alphanumeric(ADMIN_PASSWORD_LENGTH)), this);
 
         if (settings.engine() == TimeSeriesEngine.KUBERNETES) {
-            var token = new GeneratedSecret(Naming.child(name, "admin-token"), secretPrefix + "admin-token",
-                    "InfluxDB operator token of " + name, 64, key, this, region, args.tagging(), args.protection());
+            var token = new GeneratedSecret(Naming.child(name, "admin-token"), secretArgs(args, key,
+                    secretPrefix + "admin-token", "InfluxDB operator token of " + name, PasswordPolicy.withPunctuation(64)), this);
             this.url = onCluster(name, args, password, token);
             this.credentialsSecretArn = token.arn();
             this.kubernetesSecretName = Optional.of(CREDENTIALS_SECRET);
@@ -129,6 +137,19 @@ public final class TimeSeries extends ComponentResource {
                 "organization", Output.of(settings.organization()),
                 "bucket", Output.of(settings.bucket()),
                 "credentialsSecretArn", credentialsSecretArn));
+    }
+
+    private static GeneratedSecretArgs secretArgs(TimeSeriesArgs args, Key key, String secretName, String description,
+                                                  PasswordPolicy policy) {
+        return GeneratedSecretArgs.builder()
+                .secretName(secretName)
+                .description(description)
+                .policy(policy)
+                .key(key)
+                .region(args.region())
+                .tagging(args.tagging())
+                .protection(args.protection())
+                .build();
     }
 
     /** Labels of the InfluxDB pods; the Services and the PodDisruptionBudget select them. */
@@ -197,12 +218,14 @@ public final class TimeSeries extends ComponentResource {
                         .build())
                 .build(), protection.options(CustomResourceOptions.builder().parent(this).provider(cluster.provider())).build());
 
-        // One replica: the budget keeps voluntary evictions (autoscaler scale-down, drains) from taking the
-        // only InfluxDB pod; planned maintenance deletes the pod deliberately.
+        // One replica: minAvailable 1 would allow no disruption at all, so every drain (a managed node group
+        // update, a node replacement) would fail with PodEvictionFailure. The budget allows one pod down: a
+        // drain restarts InfluxDB on another node (a minute of unavailability; writers retry). The
+        // autoscaler still never scales its node away (safe-to-evict: false on the pod).
         new PodDisruptionBudget(Naming.child(name, "pdb"), PodDisruptionBudgetArgs.builder()
                 .metadata(meta(APP, namespace))
                 .spec(PodDisruptionBudgetSpecArgs.builder()
-                        .minAvailable(1)
+                        .maxUnavailable(1)
                         .unhealthyPodEvictionPolicy("AlwaysAllow")
                         .selector(LabelSelectorArgs.builder().matchLabels(podLabels()).build())
                         .build())
@@ -352,7 +375,7 @@ public final class TimeSeries extends ComponentResource {
                 .publiclyAccessible(false)
                 .networkType("IPV4")
                 .port(PORT)
-                .vpcSubnetIds(subnets.subnetIds())
+                .vpcSubnetIds(subnets.subnetIds().applyValue(TimeSeries::pinnedSubnets))
                 .vpcSecurityGroupIds(sg.id().applyValue(List::of))
                 .username(ADMIN_USER)
                 .password(password.value())
@@ -365,8 +388,27 @@ public final class TimeSeries extends ComponentResource {
                                 .build())
                         .build())
                 .tags(tagging.tags(Naming.child(name, "influxdb")))
-                .build(), protection.options(region.childOf(this).dependsOn(List.of(policy, encryption))).build());
+                // password forces replacement (RequiresReplace in the provider): a rotated secret must not
+                // replace the database. The new value is applied through InfluxDB's API (README, rotation).
+                .build(), protection.options(region.childOf(this).dependsOn(List.of(policy, encryption)))
+                        .ignoreChanges(List.of("password")).build());
         return instance.endpoint().applyValue(endpoint -> "https://" + endpoint + ":" + PORT);
+    }
+
+    /**
+     * The subnets Timestream runs in: the first {@link #SUBNETS} by availability zone name. vpcSubnetIds
+     * takes 1-3 subnets and forces replacement (CreateDbInstance; provider: SizeBetween(1, 3),
+     * RequiresReplace), so the set must not move when the network gains an AZ: adding AZ {@code d} to
+     * {@code a, b, c} keeps {@code a, b}. Two, in different AZs, because a Multi-AZ standby needs them.
+     *
+     * @param subnetIdsByAz database subnet id by availability zone name
+     */
+    static List<String> pinnedSubnets(Map<String, String> subnetIdsByAz) {
+        if (subnetIdsByAz.size() < SUBNETS) {
+            throw new IllegalArgumentException("Timestream needs database subnets in " + SUBNETS
+                    + " availability zones; found " + subnetIdsByAz.keySet());
+        }
+        return new java.util.TreeMap<>(subnetIdsByAz).values().stream().limit(SUBNETS).toList();
     }
 
     public Output<String> url() {

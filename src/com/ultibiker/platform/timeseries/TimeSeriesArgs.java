@@ -9,6 +9,7 @@ import com.ultibiker.platform.config.TimeSeriesEngine;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -69,9 +70,11 @@ public record TimeSeriesArgs(
     /**
      * The network of the managed engine (engine {@code timestream}).
      *
+     * @param subnetIds              database subnet id by availability zone name; Timestream is pinned to
+     *                               the first two by name
      * @param clientSecurityGroupIds groups admitted to port 8086 (the EKS nodes); nothing else is
      */
-    public record DatabaseSubnets(Output<String> vpcId, Output<List<String>> subnetIds,
+    public record DatabaseSubnets(Output<String> vpcId, Output<Map<String, String>> subnetIds,
                                   List<Output<String>> clientSecurityGroupIds) {
         public DatabaseSubnets {
             Objects.requireNonNull(vpcId, "vpcId");

@@ -82,18 +82,46 @@ class DatabaseTest {
     }
 
     @Test
-    void primaryBacksUpNightlyAndKeepsItsPasswordInSecretsManager() {
+    void primaryBacksUpNightlyAndTakesItsPasswordFromSecretsManagerAsASecret() {
         for (Plan plan : List.of(StackPlans.dev(), StackPlans.prod())) {
             PlanResource db = primary(plan);
             assertEquals("postgres", db.prop("engine"));
             assertEquals("16", db.prop("engineVersion"));
             assertEquals(7, integer(db, "backupRetentionPeriod"));
             assertEquals("03:00-04:00", db.prop("backupWindow"));
-            assertEquals(true, db.prop("manageMasterUserPassword"));
-            assertEquals(db.prop("kmsKeyId"), db.prop("masterUserSecretKmsKeyId"));
-            assertNull(db.prop("password"));
-            assertTrue(((String) plan.outputs().get("database.masterUserSecretArn")).startsWith("arn:aws:secretsmanager:us-east-1:"));
+            assertNull(db.prop("manageMasterUserPassword"), "RDS refuses replicas of a source whose password it manages");
+            assertEquals("platform_admin", db.prop("username"));
+            assertEquals("[secret]", db.prop("password"));
+            PlanResource version = plan.require("aws:secretsmanager/secretVersion:SecretVersion", "database-master-user-version");
+            assertTrue(db.dependencies().contains(version.urn()), "the password flows from the stored secret version");
+            PlanResource secret = plan.require("aws:secretsmanager/secret:Secret", "database-master-user");
+            assertEquals("ultibiker/" + plan.stack() + "/postgres/master-user", secret.prop("name"));
+            assertEquals("us-east-1", secret.region());
+            assertEquals(db.prop("kmsKeyId"), secret.prop("kmsKeyId"), "encrypted with the database key of its region");
+            assertEquals("arn:aws:secretsmanager:us-east-1:123456789012:database-master-user",
+                    plan.outputs().get("database.masterUserSecretArn"));
         }
+        assertEquals(List.of(), StackPlans.dev().require("aws:secretsmanager/secret:Secret", "database-master-user").prop("replicas"));
+    }
+
+    @Test
+    void prodMasterSecretIsReplicatedToTheStandbyRegionWithThatRegionsKey() {
+        Plan plan = StackPlans.prod();
+        PlanResource secret = plan.require("aws:secretsmanager/secret:Secret", "database-master-user");
+        assertEquals(List.of(Map.of("region", "eu-west-1",
+                        "kmsKeyId", "arn:aws:kms:eu-west-1:123456789012:key/database-eu-west-1-key-id")),
+                secret.prop("replicas"));
+        assertEquals("arn:aws:secretsmanager:eu-west-1:123456789012:database-master-user",
+                plan.outputs().get("database.masterUserSecretArn.eu-west-1"), "a replica's ARN is the primary's with its region");
+    }
+
+    @Test
+    void crossRegionStandbyKeepsSevenDaysOfBackupsBecauseItBecomesThePrimary() {
+        PlanResource standby = StackPlans.prod().require(INSTANCE, "database-replica-standby");
+        assertEquals(7, integer(standby, "backupRetentionPeriod"));
+        assertEquals("03:00-04:00", standby.prop("backupWindow"));
+        assertEquals(0, integer(StackPlans.prod().require(INSTANCE, "database-replica-analytics"), "backupRetentionPeriod"),
+                "a same-region read replica needs no backups of its own");
     }
 
     @Test
@@ -107,6 +135,7 @@ class DatabaseTest {
         assertNull(replica.prop("dbSubnetGroupName"), "a same-region replica inherits the source's subnet group");
         assertEquals(primary(plan).prop("vpcSecurityGroupIds"), replica.prop("vpcSecurityGroupIds"));
         assertNull(replica.prop("manageMasterUserPassword"));
+        assertNull(replica.prop("password"), "a replica has its source's master password");
         assertTrue(replica.protect());
         assertEquals(true, replica.prop("deletionProtection"));
     }

@@ -41,8 +41,9 @@ class StackWiringTest {
         List<Map<String, Object>> ingress = (List<Map<String, Object>>) sg.prop("ingress");
         assertEquals(List.of(prod.outputs().get("eks.nodeSecurityGroupId.us-east-1")), ingress.get(0).get("securityGroups"));
         assertEquals(prod.outputs().get("vpcId.us-east-1"), sg.prop("vpcId"));
-        assertEquals(prod.outputs().get("databaseSubnetIds.us-east-1"),
-                prod.require("aws:timestreaminfluxdb/dbInstance:DbInstance", "timeseries-influxdb").prop("vpcSubnetIds"));
+        assertEquals(List.of("network-us-east-1-database-us-east-1a-id", "network-us-east-1-database-us-east-1b-id"),
+                prod.require("aws:timestreaminfluxdb/dbInstance:DbInstance", "timeseries-influxdb").prop("vpcSubnetIds"),
+                "pinned to the first two database subnets by AZ name");
     }
 
     @Test

@@ -35,7 +35,9 @@ import java.util.Optional;
 public final class ComponentPlans {
 
     public static final String NODE_SECURITY_GROUP = "sg-eks-nodes";
-    public static final List<String> DATABASE_SUBNETS = List.of("subnet-db-a", "subnet-db-b", "subnet-db-c");
+    /** Database subnets by AZ, listed out of order: Timestream picks the first two by AZ name. */
+    public static final Map<String, String> DATABASE_SUBNETS = Map.of(
+            "us-east-1c", "subnet-db-c", "us-east-1a", "subnet-db-a", "us-east-1b", "subnet-db-b");
     public static final String HEALTH_CHECK_ID = "hc-api-primary";
 
     private ComponentPlans() {

@@ -151,7 +151,8 @@ class TimeSeriesTest {
         assertEquals("influxdb-headless", statefulSet(dev).prop("spec.serviceName"));
         PlanResource pdb = dev.require("kubernetes:policy/v1:PodDisruptionBudget", "timeseries-pdb");
         assertEquals(podLabels, pdb.prop("spec.selector.matchLabels"));
-        assertEquals(1L, pdb.prop("spec.minAvailable"));
+        assertEquals(1L, pdb.prop("spec.maxUnavailable"), "one replica: the budget must let a drain evict it");
+        assertNull(pdb.prop("spec.minAvailable"));
     }
 
     @Test
@@ -173,7 +174,7 @@ class TimeSeriesTest {
         PlanResource db = ComponentPlans.prod().require(DB, "timeseries-influxdb");
         assertEquals("WITH_MULTIAZ_STANDBY", db.prop("deploymentType"));
         assertEquals(false, db.prop("publiclyAccessible"));
-        assertEquals(ComponentPlans.DATABASE_SUBNETS, db.prop("vpcSubnetIds"));
+        assertEquals(List.of("subnet-db-a", "subnet-db-b"), db.prop("vpcSubnetIds"), "the first two AZs by name");
         assertEquals(List.of("timeseries-sg-id"), db.prop("vpcSecurityGroupIds"));
         assertEquals("db.influx.large", db.prop("dbInstanceType"));
         assertEquals(100L, db.prop("allocatedStorage"));
