@@ -41,4 +41,16 @@ class DataProtectionTest {
     void everyProdInstanceHasDeletionProtection() {
         StackPlans.prod().ofType(DataPlans.INSTANCE).forEach(db -> assertEquals(true, db.prop("deletionProtection"), db.urn()));
     }
+
+    /** A deleted secret in prod stays recoverable for 30 days (Secrets Manager allows 7-30, or 0 to delete at once). */
+    @Test
+    void everyProdSecretIsRecoverableForThirtyDaysAndDevSecretsGoAtOnce() {
+        List<PlanResource> prod = StackPlans.prod().ofType("aws:secretsmanager/secret:Secret");
+        assertEquals(List.of("database-master-user", "observability-grafana-admin-password", "timeseries-admin-password"),
+                prod.stream().map(PlanResource::name).sorted().toList());
+        prod.forEach(s -> assertEquals(30, DataPlans.integer(s, "recoveryWindowInDays"), s.urn()));
+        List<PlanResource> dev = StackPlans.dev().ofType("aws:secretsmanager/secret:Secret");
+        assertEquals(4, dev.size(), "dev: master user, Grafana, InfluxDB password and token");
+        dev.forEach(s -> assertEquals(0, DataPlans.integer(s, "recoveryWindowInDays"), s.urn()));
+    }
 }

@@ -115,6 +115,24 @@ class DatabaseTest {
                 plan.outputs().get("database.masterUserSecretArn.eu-west-1"), "a replica's ARN is the primary's with its region");
     }
 
+    /** RPO < 1 min from asynchronous replication: the standby's lag is alarmed at 30 s, in its own region. */
+    @Test
+    void theStandbysReplicaLagIsAlarmedWellBelowTheRpo() {
+        Plan plan = StackPlans.prod();
+        PlanResource lag = plan.require("aws:cloudwatch/metricAlarm:MetricAlarm", "observability-rds-standby-replica-lag");
+        assertEquals("eu-west-1", lag.region());
+        assertEquals("ReplicaLag", lag.prop("metricName"));
+        assertEquals(Map.of("DBInstanceIdentifier", "ultibiker-prod-postgres-standby"), lag.prop("dimensions"));
+        assertEquals("Maximum", lag.prop("statistic"));
+        assertEquals(60, integer(lag, "period"));
+        assertEquals(30, integer(lag, "threshold"));
+        assertEquals("breaching", lag.prop("treatMissingData"), "a replica that stops reporting is not fine");
+        assertEquals(60, ((Number) plan.outputs().get("recovery.rpoTargetSeconds")).intValue());
+        PlanResource connections = plan.require("aws:cloudwatch/metricAlarm:MetricAlarm", "observability-rds-primary-connections");
+        assertEquals("Maximum", connections.prop("statistic"), "connections are a peak, not an average");
+        assertEquals(400, integer(connections, "threshold"));
+    }
+
     @Test
     void crossRegionStandbyKeepsSevenDaysOfBackupsBecauseItBecomesThePrimary() {
         PlanResource standby = StackPlans.prod().require(INSTANCE, "database-replica-standby");

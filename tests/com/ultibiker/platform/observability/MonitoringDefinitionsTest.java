@@ -50,8 +50,13 @@ class MonitoringDefinitionsTest {
         Map<String, String> expr = new java.util.HashMap<>();
         rules().forEach(r -> expr.put((String) r.get("alert"), (String) r.get("expr")));
         assertFalse(expr.get("InfluxDBWriteErrors").contains("influxdb_write_errors_total"), "not an InfluxDB 2.x metric");
-        assertTrue(expr.get("DatabaseConnectionPoolExhausted").contains("database_connections_max{job=\"ultibiker-api\"}"),
-                "both sides of the ratio must select the same series");
+        assertEquals("""
+                sum by (namespace, pod) (database_connections_active{job="ultibiker-api"})
+                /
+                sum by (namespace, pod) (database_connections_max{job="ultibiker-api"})
+                > 0.9
+                """, expr.get("DatabaseConnectionPoolExhausted"),
+                "both sides of the ratio aggregated per pod, so they match the same series");
         assertTrue(expr.get("PodCrashLooping").contains("CrashLoopBackOff"), "a single restart is not a crash loop");
         assertTrue(expr.get("HighResponseTime").contains("sum by (le)"), "quantiles across pods need the buckets summed by le");
     }

@@ -214,6 +214,10 @@ class TimeSeriesTest {
         PlanResource db = prod.require(DB, "timeseries-influxdb");
         assertEquals(bucket.prop("bucket"), db.prop("logDeliveryConfiguration.s3Configuration.bucketName"));
         assertEquals(true, db.prop("logDeliveryConfiguration.s3Configuration.enabled"));
+        assertEquals(false, bucket.prop("forceDestroy"), "prod: deleting the stack never empties the log bucket");
+        assertTrue(bucket.protect());
+        assertEquals(true, ComponentPlans.runWith("dev", Map.of("timeseries", "{\"engine\":\"timestream\"}"))
+                .require("aws:s3/bucketV2:BucketV2", "timeseries-logs").prop("forceDestroy"), "dev: disposable");
         PlanResource sse = prod.require("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", "timeseries-logs-encryption");
         assertEquals("aws:kms", sse.prop("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
         assertEquals(prod.require("aws:kms/key:Key", "timeseries-key").name() + "-id",
