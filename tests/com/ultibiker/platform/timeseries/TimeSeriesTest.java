@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,5 +232,14 @@ class TimeSeriesTest {
                 .prop("rules.0.expiration.days"));
         String policy = (String) prod.require("aws:s3/bucketPolicy:BucketPolicy", "timeseries-logs-policy").prop("policy");
         assertTrue(policy.contains("timestream-influxdb.amazonaws.com") && policy.contains("aws:SecureTransport"), policy);
+    }
+
+    @Test
+    void timestreamIsPinnedToTheFirstTwoAzsByNameWhateverTheOrderOrCount() {
+        assertEquals(List.of("s-a", "s-b"), TimeSeries.pinnedSubnets(Map.of("us-east-1c", "s-c", "us-east-1a", "s-a", "us-east-1b", "s-b")));
+        assertEquals(List.of("s-a", "s-b"), TimeSeries.pinnedSubnets(Map.of("us-east-1d", "s-d", "us-east-1b", "s-b", "us-east-1a", "s-a",
+                "us-east-1c", "s-c")));
+        var e = assertThrows(IllegalArgumentException.class, () -> TimeSeries.pinnedSubnets(Map.of("us-east-1a", "s-a")));
+        assertEquals("Timestream needs database subnets in 2 availability zones; found [us-east-1a]", e.getMessage());
     }
 }
