@@ -158,6 +158,38 @@ class DeployabilityRulesTest {
         assertEquals(1, budgets, "dev's InfluxDB on the cluster");
     }
 
+    /**
+     * The same rule for the budgets Helm charts render from our values: any {@code podDisruptionBudget} we
+     * enable must leave a disruption to its component's replicas (chart default 1). Chart defaults are not in
+     * the plan: at the pinned versions kube-prometheus-stack's budgets are disabled, the cluster-autoscaler's
+     * and load balancer controller's allow one pod down (tests/resources in /work/shared/helm-charts).
+     */
+    @Test
+    void noHelmReleaseEnablesADisruptionBudgetThatBlocksADrain() {
+        int releases = 0;
+        for (Plan plan : PLANS) {
+            for (PlanResource release : plan.ofType("kubernetes:helm.sh/v3:Release")) {
+                releases++;
+                budgetsIn(release.prop("values"), release.name(), plan.stack());
+            }
+        }
+        assertTrue(releases >= 3, "releases checked: " + releases);
+    }
+
+    private static void budgetsIn(Object values, String where, String stack) {
+        if (values instanceof Map<?, ?> m) {
+            if (m.get("podDisruptionBudget") instanceof Map<?, ?> pdb && !Boolean.FALSE.equals(pdb.get("enabled"))
+                    && (pdb.containsKey("minAvailable") || pdb.containsKey("maxUnavailable"))) {
+                Object replicas = m.containsKey("replicas") ? m.get("replicas") : m.containsKey("replicaCount") ? m.get("replicaCount") : 1;
+                int allowed = allowedDisruptions(pdb.get("minAvailable"), pdb.get("maxUnavailable"), ((Number) replicas).intValue());
+                assertTrue(allowed >= 1, stack + " " + where + ": a budget allowing " + allowed + " disruptions of " + replicas);
+            }
+            m.forEach((k, v) -> budgetsIn(v, where + "." + k, stack));
+        } else if (values instanceof List<?> l) {
+            l.forEach(v -> budgetsIn(v, where, stack));
+        }
+    }
+
     private static final Set<String> WORKLOADS = Set.of("kubernetes:apps/v1:StatefulSet", "kubernetes:apps/v1:Deployment");
 
     /** Kubernetes: allowed = replicas - minAvailable, or maxUnavailable; percentages round up (minAvailable) / down. */
