@@ -8,7 +8,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rules every resource of every stack obeys; new components are covered without new tests. */
@@ -94,14 +92,24 @@ class WholePlanTest {
 
     @Test
     void invalidConfigRegistersNothing() {
-        List<String> seen = new ArrayList<>();
+        // Every key of every section is parsed before the first resource: the engine sees the root stack only.
         var file = StackPlans.withConfig("dev", Map.of("logRetentionDays", "13"));
-        var e = assertThrows(com.ultibiker.platform.config.ConfigException.class,
-                () -> com.ultibiker.platform.plan.PlanRunner.run(file, ctx -> {
-                    PlatformStack.stack(ctx);
-                    seen.add("composed");
-                }));
-        assertTrue(e.getMessage().contains("ultibiker-platform:logRetentionDays: found 13"), e.getMessage());
-        assertTrue(seen.isEmpty());
+        var outcome = com.ultibiker.platform.plan.PlanRunner.attempt(file, PlatformStack::stack);
+        assertTrue(outcome.failure() instanceof com.ultibiker.platform.config.ConfigException, String.valueOf(outcome.failure()));
+        assertTrue(outcome.failure().getMessage().contains("ultibiker-platform:logRetentionDays: found 13"), outcome.failure().getMessage());
+        assertEquals(List.of("urn:pulumi:dev::ultibiker-platform::pulumi:pulumi:Stack::ultibiker-platform-dev"), outcome.registered());
+    }
+
+    @Test
+    void theSameCheckSeesARegistrationBeforeValidation() {
+        // The check above can fail: a program that registers before it validates is caught.
+        var file = StackPlans.withConfig("dev", Map.of("logRetentionDays", "13"));
+        var outcome = com.ultibiker.platform.plan.PlanRunner.attempt(file, ctx -> {
+            new com.pulumi.aws.cloudwatch.LogGroup("early", com.pulumi.aws.cloudwatch.LogGroupArgs.builder().build());
+            PlatformStack.stack(ctx);
+        });
+        assertTrue(outcome.failure() instanceof com.ultibiker.platform.config.ConfigException);
+        assertEquals(List.of("urn:pulumi:dev::ultibiker-platform::pulumi:pulumi:Stack::ultibiker-platform-dev",
+                "urn:pulumi:dev::ultibiker-platform::aws:cloudwatch/logGroup:LogGroup::early"), outcome.registered());
     }
 }

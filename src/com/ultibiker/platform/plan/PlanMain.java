@@ -12,7 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code bin/plan <stack> [--json FILE] [--quiet]}: what the stack would create, offline.
+ * {@code bin/plan <stack> [--json FILE] [--urns] [--quiet]}: what the stack would create, offline.
+ * {@code --urns} prints the stack's URN list ({@link UrnList}) instead of the summary.
  * Exit codes: 0 planned, 2 invalid configuration or unknown stack (nothing written), 1 anything else.
  */
 public final class PlanMain {
@@ -28,6 +29,7 @@ public final class PlanMain {
         String stack = null;
         Path json = null;
         boolean quiet = false;
+        boolean urns = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> {
@@ -37,6 +39,7 @@ public final class PlanMain {
                     json = Path.of(args[++i]);
                 }
                 case "--quiet" -> quiet = true;
+                case "--urns" -> urns = true;
                 case "-h", "--help" -> {
                     usage(out, null);
                     return 0;
@@ -60,7 +63,9 @@ public final class PlanMain {
             if (json != null) {
                 Files.writeString(json, PlanJson.render(plan));
             }
-            if (!quiet) {
+            if (urns) {
+                out.print(UrnList.render(plan));
+            } else if (!quiet) {
                 out.print(PlanSummary.render(plan));
                 if (json != null) {
                     out.println("\nWrote " + json);
@@ -80,7 +85,7 @@ public final class PlanMain {
         if (problem != null) {
             stream.println("bin/plan: " + problem);
         }
-        stream.println("usage: bin/plan <stack> [--json FILE] [--quiet]");
+        stream.println("usage: bin/plan <stack> [--json FILE] [--urns] [--quiet]");
         return 2;
     }
 }

@@ -8,6 +8,8 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import com.ultibiker.platform.config.ConfigException;
 import com.ultibiker.platform.config.StackFile;
 import com.ultibiker.platform.config.StackFileLoader;
+import pulumirpc.AliasOuterClass;
+import pulumirpc.Resource.RegisterResourceRequest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +40,27 @@ public final class PlanRunner {
         }
     }
 
+    /** What a program registered (engine URNs, in order) and how it ended: {@code failure} null when it succeeded. */
+    public record Outcome(List<String> registered, RuntimeException failure) {
+    }
+
     public static Plan run(StackFile stackFile, Consumer<Context> program) {
+        return execute(stackFile, program, true).plan;
+    }
+
+    /**
+     * Runs the program and reports what it registered even when it fails: for tests that prove a
+     * failing program (e.g. invalid configuration) registers nothing.
+     */
+    public static Outcome attempt(StackFile stackFile, Consumer<Context> program) {
+        Execution execution = execute(stackFile, program, false);
+        return new Outcome(execution.registered, execution.failure);
+    }
+
+    private record Execution(Plan plan, List<String> registered, RuntimeException failure) {
+    }
+
+    private static Execution execute(StackFile stackFile, Consumer<Context> program, boolean rethrow) {
         String defaultRegion = stackFile.allConfig().getOrDefault("aws:region", FALLBACK_REGION);
         var mocks = new PlanMocks(defaultRegion);
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
@@ -59,8 +81,17 @@ public final class PlanRunner {
                     })
                     .build()
                     .runTest(program);
-            rethrowFailures(result);
-            return toPlan(stackFile, result, monitor.get(), defaultRegion);
+            List<String> registered = monitor.get() == null ? List.of()
+                    : monitor.get().registrations().stream().map(RecordingMonitor.Registration::urn).toList();
+            try {
+                rethrowFailures(result);
+            } catch (RuntimeException e) {
+                if (rethrow) {
+                    throw e;
+                }
+                return new Execution(null, registered, e);
+            }
+            return new Execution(toPlan(stackFile, result, monitor.get(), defaultRegion), registered, null);
         } finally {
             PulumiTestInternal.cleanup();
         }
@@ -71,6 +102,9 @@ public final class PlanRunner {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConfigException config) {
                     throw config;
+                }
+                if (t instanceof RecordingMonitor.DuplicateUrnException duplicate) {
+                    throw new PlanFailure(duplicate.getMessage(), duplicate);
                 }
             }
         }
@@ -103,7 +137,7 @@ public final class PlanRunner {
                 region = providerUrn.isEmpty() ? defaultRegion : providerRegions.getOrDefault(providerUrn, defaultRegion);
             }
             List<String> aliases = new ArrayList<>(req.getAliasURNsList());
-            req.getAliasesList().forEach(a -> aliases.add(a.hasUrn() ? a.getUrn() : a.getSpec().getName()));
+            req.getAliasesList().forEach(a -> aliases.add(a.hasUrn() ? a.getUrn() : aliasUrn(stackFile, req, a.getSpec())));
             resources.add(new PlanResource(
                     r.urn(), req.getType(), req.getName(), region,
                     req.getParent().isEmpty() ? null : req.getParent(),
@@ -123,6 +157,26 @@ public final class PlanRunner {
                     + StackFileLoader.SECRET_PLACEHOLDER + "\": " + String.join(", ", new java.util.TreeSet<>(stackFile.secretKeys())));
         }
         return new Plan(stackFile.project(), stackFile.stack(), outputs(result), List.copyOf(resources), List.copyOf(notes));
+    }
+
+    /**
+     * The URN an alias spec stands for, resolved as the engine does (pulumi/pulumi
+     * pkg/resource/deploy/source_eval.go, RegisterResource): every field left empty is the resource's own
+     * (name, type, stack, project), an empty parent URN (the Java SDK always sends one) is the resource's
+     * parent, {@code noParent} means a root-level resource.
+     */
+    static String aliasUrn(StackFile stackFile, RegisterResourceRequest req, AliasOuterClass.Alias.Spec spec) {
+        String parent = switch (spec.getParentCase()) {
+            case PARENTURN -> spec.getParentUrn().isEmpty() ? req.getParent() : spec.getParentUrn();
+            case NOPARENT -> spec.getNoParent() ? null : req.getParent();
+            case PARENT_NOT_SET -> req.getParent();
+        };
+        return EngineUrns.create(
+                spec.getStack().isEmpty() ? stackFile.stack() : spec.getStack(),
+                spec.getProject().isEmpty() ? stackFile.project() : spec.getProject(),
+                parent,
+                spec.getType().isEmpty() ? req.getType() : spec.getType(),
+                spec.getName().isEmpty() ? req.getName() : spec.getName());
     }
 
     private static Map<String, Object> outputs(TestResult result) {

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The mock engine's monitor with a recorder: it sees each registration as the Pulumi engine would
  * (parent, dependencies, provider, options, wire-form inputs), which {@code Mocks} alone does not.
- * The only class that touches Pulumi's internal test API.
+ * It answers with the URN the engine would give ({@link EngineUrns}), so parents, dependencies and
+ * provider references the program sends are engine URNs too, and it refuses a second registration of
+ * a URN as the engine does. The only class that touches Pulumi's internal test API.
  */
 final class RecordingMonitor extends MockMonitor {
 
@@ -26,7 +29,15 @@ final class RecordingMonitor extends MockMonitor {
     record Registration(String urn, RegisterResourceRequest request) {
     }
 
+    /** The engine's refusal of a URN registered twice (pulumi/pulumi sdk/go/common/diag/errors.go, code 2001). */
+    static final class DuplicateUrnException extends RuntimeException {
+        DuplicateUrnException(String urn) {
+            super("Duplicate resource URN '" + urn + "'; try giving it a unique name");
+        }
+    }
+
     private final Queue<Registration> registrations = new ConcurrentLinkedQueue<>();
+    private final Set<String> urns = ConcurrentHashMap.newKeySet();
 
     RecordingMonitor(Mocks mocks, Log log) {
         super(mocks, log);
@@ -35,8 +46,12 @@ final class RecordingMonitor extends MockMonitor {
     @Override
     public CompletableFuture<RegisterResourceResponse> registerResourceAsync(Resource resource, RegisterResourceRequest request) {
         return super.registerResourceAsync(resource, request).thenApply(response -> {
-            registrations.add(new Registration(response.getUrn(), request));
-            return response;
+            String urn = EngineUrns.fromMock(response.getUrn());
+            if (!urns.add(urn)) {
+                throw new DuplicateUrnException(urn);
+            }
+            registrations.add(new Registration(urn, request));
+            return response.toBuilder().setUrn(urn).build();
         });
     }
 
