@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -70,6 +71,30 @@ class UrnListTest {
                         + "\nremoved:\n  " + String.join("\n  ", diff.get("removed")));
             }
         }));
+    }
+
+    @Test
+    void everyUrnTheDocumentationNamesIsInAPlan() throws IOException {
+        // pulumi state commands in the runbooks and the README's examples must name URNs the engine gives.
+        var urn = java.util.regex.Pattern.compile("urn:pulumi:[A-Za-z0-9_.-]+::[^\\s'\"`,)]+");
+        Set<String> planned = new java.util.HashSet<>();
+        for (String stack : StackFileLoader.stacks(StackPlans.PROJECT_DIR)) {
+            planOf(stack).resources().forEach(r -> planned.add(r.urn()));
+        }
+        List<Path> docs = new java.util.ArrayList<>(List.of(StackPlans.PROJECT_DIR.resolve("README.md")));
+        try (var files = Files.list(StackPlans.PROJECT_DIR.resolve("docs"))) {
+            files.filter(f -> f.toString().endsWith(".md")).forEach(docs::add);
+        }
+        int seen = 0;
+        for (Path doc : docs) {
+            var m = urn.matcher(Files.readString(doc));
+            while (m.find()) {
+                seen++;
+                assertTrue(planned.contains(m.group()), StackPlans.PROJECT_DIR.relativize(doc) + " names " + m.group()
+                        + ", which no stack's plan has");
+            }
+        }
+        assertTrue(seen >= 3, "the README and the failover runbook name URNs: " + seen);
     }
 
     private static List<UrnList.Entry> committed(String stack) throws IOException {
