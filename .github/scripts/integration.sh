@@ -48,15 +48,15 @@ config() {
   #  - its own environment name, so every physical name differs from dev's and from other runs;
   #  - its own zone under the sandbox domain, delegated from the sandbox parent zone (ACM DNS validation);
   #  - no CI access (the account has one GitHub OIDC provider, owned by the sandbox setup);
-  #  - the deploy role as the one cluster admin (kubectl below runs as it);
-  #  - the Auto Scaling service-linked role exists already (created once at setup; a stack must not delete it).
+  #  - the deploy role as the one cluster admin (kubectl below runs as it).
+  # The Auto Scaling service-linked role is left to its default (created by the stack before the EBS
+  # keys, deleted by the destroy): every run walks the first deploy into an empty account.
   local c=(pulumi config set --stack "$STACK" --path)
   "${c[@]}" "$PROJECT:environment" "$STACK_ENV"
   "${c[@]}" "$PROJECT:dns.domain" "${STACK_ENV}.${SANDBOX_DOMAIN}"
   "${c[@]}" "$PROJECT:dns.parentZoneId" "$SANDBOX_PARENT_ZONE_ID"
   "${c[@]}" "$PROJECT:ci.enabled" false
   "${c[@]}" "$PROJECT:eks.adminPrincipalArns[0]" "$DEPLOY_ROLE_ARN"
-  "${c[@]}" "$PROJECT:eks.autoscalingServiceLinkedRole" existing
   "${c[@]}" "$PROJECT:observability.alertEmails[0]" "$SANDBOX_ALERT_EMAIL"
   "${c[@]}" "$PROJECT:tags.extra.Purpose" integration-test
   note "stack $STACK configured from Pulumi.dev.yaml (environment $STACK_ENV, domain ${STACK_ENV}.${SANDBOX_DOMAIN})"

@@ -225,7 +225,8 @@ export const kmsKeyPolicyPrincipalsExist = stackRule<KmsConfig>({
         "naming a principal that does not exist (CreateKey/PutKeyPolicy: MalformedPolicyDocumentException; AWS KMS Developer " +
         "Guide, 'Key policies in AWS KMS'); a service-linked role such as AWSServiceRoleForAutoScaling exists only after " +
         "the account's first use of the service unless an aws:iam/serviceLinkedRole creates it. The dependency is judged " +
-        "on the full offline plan only.",
+        "on the full offline plan only. A principal the program only reads (a data source such as iam.getRole) is not " +
+        "visible to policies: list it in externalPrincipals.",
     configSchema: {
         externalPrincipals: {
             type: "array",
