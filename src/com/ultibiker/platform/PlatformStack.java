@@ -61,7 +61,7 @@ public final class PlatformStack {
     }
 
     public static void stack(Context ctx) {
-        StackConfig config = StackConfigParser.parse(ctx.projectName(), PulumiConfigSource.read(ctx));
+        StackConfig config = StackConfigParser.parse(ctx.projectName(), PulumiConfigSource.read(ctx), ctx.config("aws").get("region"));
         compose(ctx, config);
     }
 

@@ -86,7 +86,7 @@ public final class CiAccess extends ComponentResource {
 
     /** The attachment's name part: the policy's path and name, e.g. {@code AdministratorAccess}; stable when others are added. */
     static String policyName(String policyArn) {
-        return policyArn.substring(policyArn.indexOf(":policy/") + ":policy/".length()).replace('/', '-');
+        return Naming.policySlug(policyArn);
     }
 
     /** ARN of the account's GitHub OIDC provider (created here or the configured one). */

@@ -4,9 +4,13 @@ import com.pulumi.aws.enums.Region;
 import com.ultibiker.platform.network.Ipv4Cidr;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -153,6 +157,30 @@ public final class Checks {
         return production && emails.isEmpty()
                 ? Optional.of("at least one email address in a production stack, so alarms reach someone")
                 : Optional.empty();
+    }
+
+    /**
+     * Entries of a list whose resource names would collide: entry {@code i} maps to the same name fragment
+     * as an earlier entry (e.g. {@code a.b@example.com} and {@code a-b@example.com} both become
+     * {@code a-b-at-example-com}). Two registrations of one URN are refused by the engine, so the parser
+     * refuses the later entry. Keyed by index, valued by what is allowed.
+     *
+     * @param listKey  the list's key for the message, e.g. {@code alertEmails}
+     * @param fragment the name fragment the component derives from an entry (one of {@code Naming}'s)
+     */
+    public static Map<Integer, String> nameCollisions(List<String> values, Function<String, String> fragment, String listKey) {
+        Map<Integer, String> collisions = new LinkedHashMap<>();
+        Map<String, Integer> firstByName = new HashMap<>();
+        for (int i = 0; i < values.size(); i++) {
+            String name = fragment.apply(values.get(i));
+            Integer first = firstByName.putIfAbsent(name, i);
+            if (first != null) {
+                String same = values.get(first).equals(values.get(i)) ? "each entry once" : "an entry whose resource name differs from";
+                collisions.put(i, same + " " + listKey + "[" + first + "] (" + values.get(first) + "): both map to the resource name part '"
+                        + name + "', and one resource name cannot be registered twice");
+            }
+        }
+        return collisions;
     }
 
     public static Optional<String> nodeScaling(int min, int max, int desired) {

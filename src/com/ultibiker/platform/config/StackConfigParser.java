@@ -2,6 +2,7 @@ package com.ultibiker.platform.config;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.SubnetLayout;
 
@@ -44,9 +45,18 @@ public final class StackConfigParser {
      * @throws ConfigException listing every problem, before anything is created
      */
     public static StackConfig parse(String project, Map<String, String> raw) {
+        return parse(project, raw, Optional.empty());
+    }
+
+    /**
+     * @param awsRegion the stack's {@code aws:region} (the default provider's region), when set
+     * @throws ConfigException listing every problem, before anything is created
+     */
+    public static StackConfig parse(String project, Map<String, String> raw, Optional<String> awsRegion) {
         Problems problems = new Problems();
         ConfigSection root = new ConfigSection(project + ":", decode(project, raw, problems), problems);
         StackConfig config = read(project, root, problems);
+        awsRegion.ifPresent(region -> checkAwsRegion(region, config.regions(), problems));
         root.rejectUnknownKeys();
         problems.throwIfAny();
         return config;
@@ -115,6 +125,25 @@ public final class StackConfigParser {
         return new Regions(primary, secondary);
     }
 
+    /** The key the AWS provider reads its (default) region from. */
+    public static final String AWS_REGION_KEY = "aws:region";
+
+    /**
+     * {@code aws:region} must be a region, and the stack's primary one. Every resource goes through an
+     * explicit regional provider, so the value only steers the default provider (ad-hoc {@code pulumi}
+     * commands, and any resource that forgot its provider): anything but the primary region is a
+     * mistake, e.g. a stack file copied from another stack.
+     */
+    private static void checkAwsRegion(String region, Regions regions, Problems problems) {
+        Optional<String> notARegion = Checks.region(region);
+        if (notARegion.isPresent()) {
+            problems.invalid(AWS_REGION_KEY, region, notARegion.get());
+        } else if (!regions.primary().isEmpty() && !region.equals(regions.primary())) {
+            problems.invalid(AWS_REGION_KEY, region, "the stack's primary region, regions.primary (" + regions.primary()
+                    + "): every resource uses an explicit regional provider; aws:region only steers the default provider");
+        }
+    }
+
     private static TagsConfig tags(ConfigSection s, Problems problems) {
         String project = s.string("project", "ultibiker");
         String owner = s.requiredString("owner", "the team or person accountable, e.g. platform-team");
@@ -152,7 +181,7 @@ public final class StackConfigParser {
                 problems.parseError(cidrsKey + "." + region, value, Checks.cidr(value).orElseThrow());
                 return;
             }
-            SubnetLayout.check(cidr.get(), azs.size()).ifPresent(reason ->
+            SubnetLayout.checkVpc(cidr.get()).ifPresent(reason ->
                     problems.invalid(cidrsKey + "." + region, value, reason));
             for (int i = 0; i < parsed.size(); i++) {
                 if (parsed.get(i).overlaps(cidr.get())) {
@@ -168,8 +197,9 @@ public final class StackConfigParser {
         for (int i = 0; i < azs.size(); i++) {
             String az = azs.get(i);
             String key = s.keyOf("availabilityZones") + "[" + i + "]";
-            if (!az.matches("[a-z]")) {
-                problems.invalid(key, az, "a single AZ letter such as a, b or c (the region is prefixed)");
+            if (!SubnetLayout.letters().contains(az)) {
+                problems.invalid(key, az, "an AZ letter, one of " + SubnetLayout.letters() + " (the region is prefixed; a subnet's"
+                        + " CIDR is fixed by its letter, and a VPC has room for " + SubnetLayout.maxAzs() + " private subnets)");
             } else if (!seen.add(az)) {
                 problems.invalid(key, az, "each AZ once");
             }
@@ -203,6 +233,8 @@ public final class StackConfigParser {
             check(problems, s.keyOf("adminPrincipalArns") + "[" + i + "]", admins.get(i),
                     Checks.matches(admins.get(i), Checks.IAM_PRINCIPAL_ARN, "an IAM role or user ARN, e.g. arn:aws:iam::123456789012:role/platform-admin"));
         }
+        Checks.nameCollisions(admins, Naming::principalSlug, "adminPrincipalArns").forEach((i, allowed) ->
+                problems.invalid(s.keyOf("adminPrincipalArns") + "[" + i + "]", admins.get(i), allowed));
         List<String> logTypes = s.strings("logTypes", Checks.REQUIRED_EKS_LOG_TYPES);
         for (int i = 0; i < logTypes.size(); i++) {
             if (!Checks.EKS_LOG_TYPES.contains(logTypes.get(i))) {
@@ -311,6 +343,9 @@ public final class StackConfigParser {
         return value;
     }
 
+    /** What the primary database instance is called in alarm names; no replica may take it. */
+    static final String PRIMARY_INSTANCE = "primary";
+
     private static DatabaseConfig database(ConfigSection s, Regions regions, boolean production, Problems problems) {
         String version = s.string("engineVersion", "16");
         check(problems, s, "engineVersion", version, Checks.postgresVersion(version));
@@ -342,6 +377,9 @@ public final class StackConfigParser {
             check(problems, r, "name", name, Checks.matches(name, Checks.NAME, "lowercase letters, digits and dashes, at most 24 characters"));
             if (!names.add(name)) {
                 problems.invalid(r.keyOf("name"), name, "a name not used by another replica");
+            } else if (name.equals(PRIMARY_INSTANCE)) {
+                // The primary's alarms are named ...-rds-primary-...: a replica of that name would register them twice.
+                problems.invalid(r.keyOf("name"), name, "a name other than '" + PRIMARY_INSTANCE + "' (the primary instance's name in alarms)");
             }
             String cls = r.string("instanceClass", instanceClass);
             checkClass(problems, r, "instanceClass", cls, Checks.RDS_INSTANCE_CLASS, "an RDS instance class such as db.r6g.large");
@@ -431,6 +469,8 @@ public final class StackConfigParser {
             check(problems, s.keyOf("alertEmails") + "[" + i + "]", emails.get(i),
                     Checks.matches(emails.get(i), Checks.EMAIL, "an email address such as oncall@example.com"));
         }
+        Checks.nameCollisions(emails, Naming::emailSlug, "alertEmails").forEach((i, allowed) ->
+                problems.invalid(s.keyOf("alertEmails") + "[" + i + "]", emails.get(i), allowed));
         check(problems, s, "alertEmails", emails, Checks.alertRecipients(emails, production));
         int rdsCpu = percent(s, "rdsCpuPercent", 80, problems);
         int rdsFreeStorage = ranged(s, "rdsFreeStorageGib", 10, 1, 65536, problems);
@@ -553,13 +593,14 @@ public final class StackConfigParser {
             check(problems, s.keyOf(key) + "[" + i + "]", arns.get(i), Checks.matches(arns.get(i), MANAGED_POLICY_ARN,
                     "a managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess"));
         }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < arns.size(); i++) {
-            String arn = arns.get(i);
-            if (MANAGED_POLICY_ARN.matcher(arn).matches() && !names.add(arn.substring(arn.indexOf(":policy/")))) {
-                problems.invalid(s.keyOf(key) + "[" + i + "]", arn, "each policy name once");
+        // IAM policy names are unique per account regardless of case, and the attachment's resource name
+        // is the policy's path and name: an AWS and a customer policy of one name, or a/b and a-b, collide.
+        Checks.nameCollisions(arns, arn -> MANAGED_POLICY_ARN.matcher(arn).matches()
+                        ? Naming.policySlug(arn).toLowerCase(java.util.Locale.ROOT) : "malformed:" + arn, key).forEach((i, allowed) -> {
+            if (MANAGED_POLICY_ARN.matcher(arns.get(i)).matches()) {
+                problems.invalid(s.keyOf(key) + "[" + i + "]", arns.get(i), "each policy name once: " + allowed);
             }
-        }
+        });
         if (arns.isEmpty()) {
             problems.invalid(s.keyOf(key), "[]", "at least one managed policy ARN (a role without policies cannot deploy or preview)");
         }

@@ -377,8 +377,7 @@ public final class EksCluster extends ComponentResource {
 
     /** {@code arn:aws:iam::123456789012:role/team/platform-admin} becomes {@code role-team-platform-admin}. */
     static String principalSlug(String principalArn) {
-        String resource = principalArn.substring(principalArn.lastIndexOf(':') + 1);
-        return resource.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return Naming.principalSlug(principalArn);
     }
 
     private Addon addon(String name, String addon, Cluster cluster, EksClusterArgs args, List<Resource> dependsOn) {

@@ -91,9 +91,10 @@ public final class Network extends ComponentResource {
                 .tags(tagging.tags(Naming.child(name, "igw")))
                 .build(), region.child(this));
 
-        List<String> azs = args.availabilityZones();
-        for (SubnetLayout.Subnet s : SubnetLayout.allocate(args.vpcCidr(), azs.size())) {
-            String az = azs.get(s.azIndex());
+        // Sorted by letter: outputs (subnet id lists) do not change when the configured list is reordered.
+        List<String> letters = args.azSuffixes().stream().sorted().toList();
+        for (SubnetLayout.Subnet s : SubnetLayout.allocate(args.vpcCidr(), letters)) {
+            String az = region.name() + s.letter();
             String subnetName = Naming.child(name, s.tier().role() + "-" + az);
             var subnetArgs = SubnetArgs.builder()
                     .vpcId(vpc.id())
@@ -103,7 +104,8 @@ public final class Network extends ComponentResource {
                     .tags(tagging.tags(subnetName, subnetTags(s.tier(), args.clusterName())));
             if (s.tier() == SubnetTier.PUBLIC) {
                 // Public subnets only: dual-stack load balancers. Nothing else gets IPv6 addresses.
-                int slot = s.azIndex();
+                // The /64 is the letter's slot too, so it never moves either.
+                int slot = s.slot();
                 subnetArgs.ipv6CidrBlock(vpc.ipv6CidrBlock().applyValue(block -> Ipv6Cidr.subnet(block, 64, slot)))
                         .assignIpv6AddressOnCreation(false);
             }
@@ -128,10 +130,12 @@ public final class Network extends ComponentResource {
                 .build(), region.child(this));
         associate(publicSubnets, publicRoutes, args);
 
+        // A NAT gateway in the public subnet of its own AZ: one per AZ, or one shared in the lowest
+        // letter (reordering the list never moves it, so its public address stays).
         List<NatGateway> nats = new ArrayList<>();
-        int natCount = args.natMode() == NatMode.PER_AZ ? azs.size() : 1;
+        int natCount = args.natMode() == NatMode.PER_AZ ? letters.size() : 1;
         for (int i = 0; i < natCount; i++) {
-            String natName = Naming.child(name, "nat-" + azs.get(i));
+            String natName = Naming.child(name, "nat-" + region.name() + letters.get(i));
             var eip = new Eip(natName + "-eip", EipArgs.builder()
                     .domain("vpc")
                     .tags(tagging.tags(natName + "-eip"))
@@ -143,9 +147,10 @@ public final class Network extends ComponentResource {
                     .build(), region.childOf(this).dependsOn(igw).build()));
         }
 
-        for (int i = 0; i < azs.size(); i++) {
-            var table = routeTable(name, "private-" + azs.get(i), vpc, args);
-            new Route(Naming.child(name, "private-" + azs.get(i) + "-default"), RouteArgs.builder()
+        for (int i = 0; i < letters.size(); i++) {
+            String az = region.name() + letters.get(i);
+            var table = routeTable(name, "private-" + az, vpc, args);
+            new Route(Naming.child(name, "private-" + az + "-default"), RouteArgs.builder()
                     .routeTableId(table.id())
                     .destinationCidrBlock("0.0.0.0/0")
                     .natGatewayId(nats.get(args.natMode() == NatMode.PER_AZ ? i : 0).id())
@@ -258,7 +263,7 @@ public final class Network extends ComponentResource {
                 args.protection(), scope -> List.of(KeyPolicies.ServiceGrant.cloudWatchLogs(scope.partition(), scope.region(), scope.accountId())));
         String groupName = Naming.child(name, "flowlogs");
         var group = new LogGroup(groupName, LogGroupArgs.builder()
-                .name("/vpc/" + name + "/flow-logs")
+                .name(args.flowLogGroupName())
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(key.arn())
                 .tags(tagging.tags(groupName))

@@ -1,6 +1,7 @@
 package com.ultibiker.platform.network;
 
 import com.ultibiker.platform.common.AwsRegion;
+import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.config.NatMode;
 import com.ultibiker.platform.tagging.Tagging;
@@ -31,13 +32,23 @@ public record NetworkArgs(
 
     public NetworkArgs {
         azSuffixes = List.copyOf(azSuffixes);
-        SubnetLayout.check(vpcCidr, azSuffixes.size()).ifPresent(reason -> {
+        SubnetLayout.check(vpcCidr, azSuffixes).ifPresent(reason -> {
             throw new IllegalArgumentException("vpcCidr " + vpcCidr + ": " + reason);
         });
     }
 
     public List<String> availabilityZones() {
         return azSuffixes.stream().map(s -> region.name() + s).toList();
+    }
+
+    /**
+     * The flow-log group, {@code /vpc/<project>-<environment>-<region>/flow-logs}: log group names are
+     * unique per account and region, so the name carries the stack's environment (a second stack in the
+     * same account and region would otherwise fail with ResourceAlreadyExistsException).
+     */
+    public String flowLogGroupName() {
+        return "/vpc/" + Naming.physical(tagging.required().get("Project"), tagging.required().get("Environment"), region.name())
+                + "/flow-logs";
     }
 
     /** Interface endpoints created when {@link #interfaceEndpoints} is on, by short service name. */

@@ -2,12 +2,13 @@ package com.ultibiker.platform.network;
 
 /**
  * The subnet tiers of a VPC and the fixed block each one owns, relative to the VPC prefix.
- * A tier's AZ number {@code i} is always network {@code firstNetNum + i} at {@code newBits} below
- * the VPC, so adding an AZ or a tier never moves an existing subnet. For a /16:
+ * A tier's subnet in the AZ of slot {@code i} (the AZ letter: a = 0, b = 1, ...) is always network
+ * {@code firstNetNum + i} at {@code newBits} below the VPC, so adding, removing or reordering AZs, or
+ * adding a tier, never moves an existing subnet. For a /16:
  * <pre>
- * private   /19  x.x.0.0   .. x.x.127.255  (AZ 0..3)   ~8k addresses per AZ for VPC CNI pods
- * public    /24  x.x.128.0 .. x.x.143.255  (AZ 0..15)
- * database  /24  x.x.144.0 .. x.x.159.255  (AZ 0..15)
+ * private   /19  x.x.0.0   .. x.x.127.255  (AZ a..d)   ~8k addresses per AZ for VPC CNI pods
+ * public    /24  x.x.128.0 .. x.x.143.255  (16 slots, a..d used)
+ * database  /24  x.x.144.0 .. x.x.159.255  (16 slots, a..d used)
  * free           x.x.160.0 .. x.x.255.255  room for future tiers
  * </pre>
  * New tiers must take a block from the free range; never change the numbers of an existing tier.

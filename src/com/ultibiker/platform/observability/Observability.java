@@ -161,7 +161,7 @@ public final class Observability extends ComponentResource {
 
     /** An email address as a stable resource-name fragment (reordering the list replaces nothing). */
     static String slug(String email) {
-        return email.toLowerCase(java.util.Locale.ROOT).replace("@", "-at-").replaceAll("[^a-z0-9-]", "-");
+        return Naming.emailSlug(email);
     }
 
     /**

@@ -45,9 +45,19 @@ class Ipv4CidrTest {
         assertThrows(IllegalArgumentException.class, () -> Ipv4Cidr.of("10.0.0.0/30").subnet(3, 0));
     }
 
-    @Test
-    void containment() {
-        assertTrue(Ipv4Cidr.of("10.0.0.0/16").contains(Ipv4Cidr.of("10.0.144.0/24")));
-        assertFalse(Ipv4Cidr.of("10.0.0.0/16").contains(Ipv4Cidr.of("10.0.0.0/15")));
+    /** Containment needs both bounds: a block below the network (10.0.x in 10.1/16) is outside it too. */
+    @ParameterizedTest(name = "{0} contains {1}: {2}")
+    @CsvSource({
+            "10.0.0.0/16, 10.0.144.0/24, true",
+            "10.0.0.0/16, 10.0.0.0/16,   true",
+            "10.0.0.0/16, 10.0.255.0/24, true",
+            "10.0.0.0/16, 10.0.0.0/15,   false",
+            "10.0.0.0/16, 10.1.0.0/24,   false",
+            "10.1.0.0/16, 10.0.0.0/24,   false",
+            "10.1.0.0/16, 10.0.255.0/24, false",
+            "10.1.0.0/16, 9.0.0.0/8,     false",
+            "10.1.128.0/17, 10.1.0.0/24, false"})
+    void containment(String outer, String inner, boolean contains) {
+        assertEquals(contains, Ipv4Cidr.of(outer).contains(Ipv4Cidr.of(inner)));
     }
 }

@@ -96,6 +96,36 @@ class NetworkTest {
         }
     }
 
+    /** Per AZ: each NAT gateway lives in the public subnet of its own AZ (not all in AZ a). */
+    @Test
+    void prodNatGatewaysLiveInThePublicSubnetOfTheirOwnAz() {
+        Plan prod = StackPlans.prod();
+        Map<String, String> subnetByNat = new java.util.TreeMap<>();
+        prod.ofType(NAT).forEach(n -> subnetByNat.put(n.name(), String.valueOf(n.prop("subnetId"))));
+        assertEquals(Map.of(
+                "network-us-east-1-nat-us-east-1a", "network-us-east-1-public-us-east-1a-id",
+                "network-us-east-1-nat-us-east-1b", "network-us-east-1-public-us-east-1b-id",
+                "network-us-east-1-nat-us-east-1c", "network-us-east-1-public-us-east-1c-id",
+                "network-eu-west-1-nat-eu-west-1a", "network-eu-west-1-public-eu-west-1a-id",
+                "network-eu-west-1-nat-eu-west-1b", "network-eu-west-1-public-eu-west-1b-id",
+                "network-eu-west-1-nat-eu-west-1c", "network-eu-west-1-public-eu-west-1c-id"), subnetByNat);
+    }
+
+    /** Interface endpoints take ENIs in the private subnets (where the nodes are), never the public ones. */
+    @Test
+    void interfaceEndpointsSitInThePrivateSubnets() {
+        Plan prod = StackPlans.prod();
+        for (String region : List.of("us-east-1", "eu-west-1")) {
+            String n = "network-" + region + "-private-" + region;
+            List<String> expected = List.of(n + "a-id", n + "b-id", n + "c-id");
+            for (String service : List.of("ecr-api", "ecr-dkr", "sts", "logs")) {
+                PlanResource e = prod.require(ENDPOINT, "network-" + region + "-" + service + "-endpoint");
+                assertEquals(expected, e.prop("subnetIds"), e.name());
+                assertEquals(List.of("network-" + region + "-endpoints-sg-id"), e.prop("securityGroupIds"), e.name());
+            }
+        }
+    }
+
     @Test
     void prodPrivateRoutesUseTheNatOfTheirOwnAz() {
         Plan prod = StackPlans.prod();
@@ -131,6 +161,9 @@ class NetworkTest {
     void flowLogsGoToAKmsEncryptedLogGroupWithTheEnvironmentsRetention() {
         Plan prod = StackPlans.prod();
         PlanResource group = prod.require("aws:cloudwatch/logGroup:LogGroup", "network-us-east-1-flowlogs");
+        assertEquals("/vpc/ultibiker-prod-us-east-1/flow-logs", group.prop("name"), "log group names are per account and region");
+        assertEquals("/vpc/ultibiker-dev-us-east-1/flow-logs",
+                StackPlans.dev().require("aws:cloudwatch/logGroup:LogGroup", "network-us-east-1-flowlogs").prop("name"));
         assertEquals(90L, group.prop("retentionInDays"));
         assertEquals("arn:aws:kms:us-east-1:123456789012:key/network-us-east-1-flowlogs-key-id", group.prop("kmsKeyId"));
         PlanResource flowLog = prod.require("aws:ec2/flowLog:FlowLog", "network-us-east-1-flowlog");
@@ -180,6 +213,57 @@ class NetworkTest {
         PlanResource sg = StackPlans.dev().require("aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "network-us-east-1-default-sg");
         assertEquals(List.of(), sg.prop("ingress"));
         assertEquals(List.of(), sg.prop("egress"));
+    }
+
+    private static Map<String, Object> cidrsByName(Plan plan) {
+        Map<String, Object> out = new java.util.TreeMap<>();
+        plan.ofType(SUBNET).forEach(s -> out.put(s.name(), s.prop("cidrBlock")));
+        return out;
+    }
+
+    private static Plan devWithAzs(String azs, String nat) {
+        return StackPlans.runWith("dev", Map.of("network", "{\"vpcCidrs\":{\"us-east-1\":\"10.10.0.0/16\"},\"availabilityZones\":"
+                + azs + ",\"natGateways\":\"" + nat + "\",\"interfaceEndpoints\":false}"));
+    }
+
+    /**
+     * Removing AZ a and reordering the rest ([c, b]) keeps every remaining subnet's name and CIDR (a CIDR
+     * change replaces the subnet and everything in it), the NAT gateway's name and the subnet id lists.
+     */
+    @Test
+    void removingAndReorderingAzsKeepsTheRemainingSubnetsAndTheirCidrs() {
+        Plan cb = devWithAzs("[\"c\",\"b\"]", "single");
+        assertEquals(Map.of(
+                "network-us-east-1-database-us-east-1b", "10.10.145.0/24",
+                "network-us-east-1-database-us-east-1c", "10.10.146.0/24",
+                "network-us-east-1-private-us-east-1b", "10.10.32.0/19",
+                "network-us-east-1-private-us-east-1c", "10.10.64.0/19",
+                "network-us-east-1-public-us-east-1b", "10.10.129.0/24",
+                "network-us-east-1-public-us-east-1c", "10.10.130.0/24"), cidrsByName(cb));
+        assertEquals(List.of("network-us-east-1-private-us-east-1b-id", "network-us-east-1-private-us-east-1c-id"),
+                cb.outputs().get("privateSubnetIds.us-east-1"), "ids in letter order, whatever the list order");
+        String publicB = "network-us-east-1-public-us-east-1b";
+        assertEquals("2001:db8:c569:bc01::/64", StackPlans.dev().require(SUBNET, publicB).prop("ipv6CidrBlock"));
+        assertEquals("2001:db8:c569:bc01::/64", cb.require(SUBNET, publicB).prop("ipv6CidrBlock"), "the /64 follows the letter too");
+        Plan reordered = devWithAzs("[\"c\",\"a\",\"b\"]", "single");
+        assertEquals(cidrsByName(StackPlans.dev()), cidrsByName(reordered));
+        assertEquals(StackPlans.dev().outputs().get("publicSubnetIds.us-east-1"), reordered.outputs().get("publicSubnetIds.us-east-1"));
+        assertEquals(List.of("network-us-east-1-nat-us-east-1a"), reordered.ofType(NAT).stream().map(PlanResource::name).toList(),
+                "the shared NAT stays in the lowest letter, so its public address survives a reorder");
+    }
+
+    @Test
+    void devSubnetsKeepTheirCidrs() {
+        assertEquals(Map.of(
+                "network-us-east-1-database-us-east-1a", "10.10.144.0/24",
+                "network-us-east-1-database-us-east-1b", "10.10.145.0/24",
+                "network-us-east-1-database-us-east-1c", "10.10.146.0/24",
+                "network-us-east-1-private-us-east-1a", "10.10.0.0/19",
+                "network-us-east-1-private-us-east-1b", "10.10.32.0/19",
+                "network-us-east-1-private-us-east-1c", "10.10.64.0/19",
+                "network-us-east-1-public-us-east-1a", "10.10.128.0/24",
+                "network-us-east-1-public-us-east-1b", "10.10.129.0/24",
+                "network-us-east-1-public-us-east-1c", "10.10.130.0/24"), cidrsByName(StackPlans.dev()));
     }
 
     /** Adding an AZ must not move or rename any existing subnet. */
