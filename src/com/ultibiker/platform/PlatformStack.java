@@ -125,7 +125,13 @@ public final class PlatformStack {
         // then DNS failover between them. Route53 is global; the primary's provider creates it.
         var hostnames = new PublicHostnames(config.dns().domain());
         var zone = new HostedZone("dns-zone", new HostedZoneArgs(config.dns().domain(), config.dns().hostedZoneId(),
-                primary, tagging, protection), ComponentResourceOptions.builder().build());
+                config.dns().parentZoneId(), config.dns().subdomainDelegations(), primary, tagging, protection),
+                ComponentResourceOptions.builder().build());
+        boolean awaitCertificates = config.dns().delegation().awaitsCertificates();
+        if (!awaitCertificates) {
+            ctx.log().warn("dns.delegation is pending: certificates are not awaited and no HTTPS listener is created. Delegate "
+                    + config.dns().domain() + " to the nameServers output, set dns.delegation to external and run pulumi up again.");
+        }
         Map<String, PublicEntryPoint> entryPoints = new LinkedHashMap<>();
         for (AwsRegion region : regions.values()) {
             var network = networks.get(region.name());
@@ -144,7 +150,9 @@ public final class PlatformStack {
                     // (pods get VPC addresses from the CNI and carry the node security group).
                     Optional.of(clusters.get(region.name()).nodeSecurityGroupId()),
                     tagging,
-                    protection), ComponentResourceOptions.builder().build()));
+                    protection,
+                    zone.delegation(),
+                    awaitCertificates), ComponentResourceOptions.builder().build()));
         }
         var failover = DnsFailoverArgs.builder()
                 .controlRegion(primary)
@@ -196,6 +204,7 @@ public final class PlatformStack {
         });
         ctx.export("hostedZoneId", zone.zoneId());
         ctx.export("nameServers", zone.nameServers());
+        ctx.export("dnsDelegation", Output.of(config.dns().delegation().configName()));
         ctx.export("apiUrl", Output.of("https://" + hostnames.api()));
         ctx.export("wsUrl", Output.of("wss://" + hostnames.ws()));
         entryPoints.forEach((region, entry) -> {

@@ -41,6 +41,15 @@ public final class Naming {
     }
 
     /**
+     * A child domain as a resource-name fragment, its labels below {@code domain}:
+     * {@code (a.dev.example.com, example.com) -> a-dev}. {@code a.dev} and {@code a-dev} share it.
+     */
+    public static String subdomainSlug(String child, String domain) {
+        String below = child.endsWith("." + domain) ? child.substring(0, child.length() - domain.length() - 1) : child;
+        return below.toLowerCase(Locale.ROOT).replace('.', '-');
+    }
+
+    /**
      * A managed policy ARN as a resource-name fragment, its path and name:
      * {@code arn:aws:iam::aws:policy/job-function/ViewOnlyAccess -> job-function-ViewOnlyAccess}.
      */

@@ -1,5 +1,6 @@
 package com.ultibiker.platform.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,6 +9,12 @@ import java.util.Optional;
  * @param wsContinents   geolocation of the {@code ws} records: continent code to the region that serves it
  *                       first; default {@code NA -> primary, EU -> secondary} (multi-region stacks only);
  *                       every other location gets the primary region
+ * @param parentZoneId   a zone of the parent domain in this account that the stack writes the delegation
+ *                       (NS record) into; default none
+ * @param delegation     how the zone is delegated; required when the zone is created without a parent zone,
+ *                       {@code parentZone} with one, {@code external} for an existing zone
+ * @param subdomainDelegations child domain to its name servers: NS records in this zone for zones other
+ *                       stacks (other accounts) own, e.g. dev's zone in prod's; default none
  */
 public record DnsConfig(
         String domain,
@@ -18,7 +25,10 @@ public record DnsConfig(
         int healthCheckFailureThreshold,
         int rtoTargetSeconds,
         int rpoTargetSeconds,
-        Map<String, String> wsContinents) {
+        Map<String, String> wsContinents,
+        Optional<String> parentZoneId,
+        ZoneDelegation delegation,
+        Map<String, List<String>> subdomainDelegations) {
 
     /**
      * TTL of an alias record to a load balancer: Route53 answers alias records with the TTL of the
@@ -28,6 +38,7 @@ public record DnsConfig(
 
     public DnsConfig {
         wsContinents = Map.copyOf(wsContinents);
+        subdomainDelegations = Map.copyOf(subdomainDelegations);
     }
 
     /** Route53 declares an endpoint unhealthy after this many seconds of failed checks. */

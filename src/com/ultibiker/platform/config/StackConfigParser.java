@@ -541,8 +541,12 @@ public final class StackConfigParser {
         int rto = ranged(s, "rtoTargetSeconds", 300, 30, 86400, problems);
         int rpo = ranged(s, "rpoTargetSeconds", 60, 1, 86400, problems);
         Map<String, String> continents = wsContinents(s, regions, problems);
+        Optional<String> parentZoneId = Optional.ofNullable(s.string("parentZoneId", null));
+        ZoneDelegation delegation = delegation(s, zoneId, parentZoneId, problems);
+        Map<String, List<String>> subdomains = subdomainDelegations(s, domain, problems);
         s.rejectUnknownKeys();
-        DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo, continents);
+        DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo, continents,
+                parentZoneId, delegation, subdomains);
         if (dns.failoverSeconds() > rto) {
             problems.invalid(s.keyOf("ttlSeconds"), ttl, "values where healthCheckIntervalSeconds x healthCheckFailureThreshold + ttlSeconds ("
                     + interval + " x " + threshold + " + " + dns.cachedAnswerSeconds() + " = " + dns.failoverSeconds()
@@ -550,6 +554,70 @@ public final class StackConfigParser {
                     + " s) is within rtoTargetSeconds (" + rto + " s)");
         }
         return dns;
+    }
+
+    /**
+     * How the zone is delegated (see {@link ZoneDelegation}). A stack that creates its zone must say so:
+     * a zone nothing delegates to makes the first deploy wait 75 minutes on certificate validation and fail.
+     */
+    private static ZoneDelegation delegation(ConfigSection s, Optional<String> zoneId, Optional<String> parentZoneId,
+                                             Problems problems) {
+        parentZoneId.ifPresent(z -> check(problems, s, "parentZoneId", z,
+                Checks.matches(z, Checks.HOSTED_ZONE_ID, "a Route53 hosted zone id of the parent domain, such as Z0123456789ABCDEFGHIJ")));
+        ZoneDelegation defaultMode = parentZoneId.isPresent() ? ZoneDelegation.PARENT_ZONE
+                : zoneId.isPresent() ? ZoneDelegation.EXTERNAL : null;
+        if (!s.has("delegation") && defaultMode == null) {
+            problems.parseError(s.keyOf("delegation"), null, "how the created zone is delegated (required): parentZone (with "
+                    + "dns.parentZoneId, a zone of the parent domain in this account), external (the delegation is in place: at "
+                    + "the registrar, or in the parent's stack under dns.subdomainDelegations), or pending (first deploy: create "
+                    + "the zone and output its name servers without waiting for certificate validation)");
+            return ZoneDelegation.PENDING;
+        }
+        ZoneDelegation mode = s.choice("delegation", ZoneDelegation.class, defaultMode);
+        if (zoneId.isPresent() && parentZoneId.isPresent()) {
+            problems.invalid(s.keyOf("parentZoneId"), parentZoneId.get(), "no parent zone when dns.hostedZoneId is set "
+                    + "(the existing zone's delegation is its owner's)");
+        } else if (mode == ZoneDelegation.PARENT_ZONE && parentZoneId.isEmpty()) {
+            problems.invalid(s.keyOf("delegation"), mode.configName(), "parentZone only with dns.parentZoneId (the zone to write the NS record into)");
+        } else if (mode != ZoneDelegation.PARENT_ZONE && parentZoneId.isPresent()) {
+            problems.invalid(s.keyOf("delegation"), mode.configName(), "parentZone when dns.parentZoneId is set (the stack delegates "
+                    + "the zone itself), or no dns.parentZoneId");
+        }
+        return mode;
+    }
+
+    /** A DNS name of a name server, e.g. {@code ns-1234.awsdns-12.org} (a trailing dot is allowed). */
+    static final Pattern NAME_SERVER = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}\\.?");
+
+    /** NS records for child zones owned elsewhere: each child strictly below dns.domain, with its name servers. */
+    private static Map<String, List<String>> subdomainDelegations(ConfigSection s, String domain, Problems problems) {
+        Map<String, Object> raw = s.mapping("subdomainDelegations");
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        String key = s.keyOf("subdomainDelegations");
+        List<String> children = new ArrayList<>(raw.keySet());
+        raw.forEach((child, value) -> {
+            String childKey = key + "." + child;
+            if (!Checks.DOMAIN.matcher(child).matches() || !child.endsWith("." + domain)) {
+                problems.invalid(childKey, child, "a domain below dns.domain (" + domain + "), e.g. dev." + domain);
+            }
+            List<String> servers = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                list.forEach(v -> servers.add(String.valueOf(v)));
+            } else {
+                problems.parseError(childKey, value, "a list of the child zone's name servers (its nameServers output)");
+            }
+            if (value instanceof List<?> && (servers.isEmpty() || servers.size() > 8)) {
+                problems.invalid(childKey, servers, "1 to 8 name servers (a Route53 zone has 4)");
+            }
+            for (int i = 0; i < servers.size(); i++) {
+                check(problems, childKey + "[" + i + "]", servers.get(i), Checks.matches(servers.get(i), NAME_SERVER,
+                        "a name server's DNS name such as ns-1234.awsdns-12.org"));
+            }
+            out.put(child, List.copyOf(servers));
+        });
+        Checks.nameCollisions(children, child -> Naming.subdomainSlug(child, domain), "subdomainDelegations").forEach((i, allowed) ->
+                problems.invalid(key + "." + children.get(i), children.get(i), allowed));
+        return out;
     }
 
     /** Repository {@code owner/name} as GitHub allows them (the OIDC subject is built from it). */

@@ -12,10 +12,12 @@ import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.dns.RecordSpec.AliasTarget;
 import com.ultibiker.platform.dns.RecordSpec.Routing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,35 +64,57 @@ public final class DnsFailover extends ComponentResource {
         }
 
         this.records = RoutingPlan.plan(args.hostnames(), args.regions(), args.wsContinents());
+        // Route53 refuses an alias to a record set of the zone that does not exist yet ("Tried to create an
+        // alias that targets ..., but that target was not found"): records aliasing a load balancer first,
+        // then those aliasing a record set, each depending on every record that creates its target name.
+        Map<String, List<Record>> byName = new LinkedHashMap<>();
         for (RecordSpec spec : records) {
-            var alias = RecordAliasArgs.builder().evaluateTargetHealth(true);
-            if (spec.target() instanceof AliasTarget.LoadBalancer lb) {
-                alias.name(targets.get(lb.region()).dnsName()).zoneId(targets.get(lb.region()).canonicalZoneId());
-            } else if (spec.target() instanceof AliasTarget.RecordSet set) {
-                alias.name(set.name()).zoneId(args.zoneId());
+            if (spec.target() instanceof AliasTarget.LoadBalancer) {
+                byName.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add(record(name, spec, targets, args, List.of()));
             }
-            var record = RecordArgs.builder()
-                    .zoneId(args.zoneId())
-                    .name(spec.name())
-                    .type(Either.ofRight(RecordType.valueOf(spec.type())))
-                    .aliases(alias.build());
-            if (spec.routing() instanceof Routing.Failover failover) {
-                record.setIdentifier(failover.setIdentifier())
-                        .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(failover.failoverType()).build());
-            } else if (spec.routing() instanceof Routing.Geolocation geo) {
-                record.setIdentifier(geo.setIdentifier())
-                        .geolocationRoutingPolicies(RoutingPlan.DEFAULT_LOCATION.equals(geo.continent())
-                                ? RecordGeolocationRoutingPolicyArgs.builder().country(RoutingPlan.DEFAULT_LOCATION).build()
-                                : RecordGeolocationRoutingPolicyArgs.builder().continent(geo.continent()).build());
+        }
+        for (RecordSpec spec : records) {
+            if (spec.target() instanceof AliasTarget.RecordSet set) {
+                List<Record> targetRecords = byName.getOrDefault(set.name(), List.of());
+                if (targetRecords.isEmpty()) {
+                    throw new IllegalStateException(spec.role() + " aliases " + set.name() + ", which no record of the plan creates");
+                }
+                byName.computeIfAbsent(spec.name(), n -> new ArrayList<>()).add(record(name, spec, targets, args, targetRecords));
             }
-            spec.healthCheckRegion().ifPresent(region -> record.healthCheckId(healthCheckIds.get(region)));
-            new Record(Naming.child(name, spec.role()), record.build(), control.child(this));
         }
 
         registerOutputs(Map.of(
                 "healthCheckIds", Output.all(List.copyOf(healthCheckIds.values())),
                 "apiName", Output.of(args.hostnames().api()),
                 "wsName", Output.of(args.hostnames().ws())));
+    }
+
+    private Record record(String name, RecordSpec spec, Map<String, LoadBalancerTarget> targets, DnsFailoverArgs args,
+                          List<Record> aliasTargets) {
+        var alias = RecordAliasArgs.builder().evaluateTargetHealth(true);
+        if (spec.target() instanceof AliasTarget.LoadBalancer lb) {
+            alias.name(targets.get(lb.region()).dnsName()).zoneId(targets.get(lb.region()).canonicalZoneId());
+        } else if (spec.target() instanceof AliasTarget.RecordSet set) {
+            alias.name(set.name()).zoneId(args.zoneId());
+        }
+        var record = RecordArgs.builder()
+                .zoneId(args.zoneId())
+                .name(spec.name())
+                .type(Either.ofRight(RecordType.valueOf(spec.type())))
+                .aliases(alias.build());
+        if (spec.routing() instanceof Routing.Failover failover) {
+            record.setIdentifier(failover.setIdentifier())
+                    .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(failover.failoverType()).build());
+        } else if (spec.routing() instanceof Routing.Geolocation geo) {
+            record.setIdentifier(geo.setIdentifier())
+                    .geolocationRoutingPolicies(RoutingPlan.DEFAULT_LOCATION.equals(geo.continent())
+                            ? RecordGeolocationRoutingPolicyArgs.builder().country(RoutingPlan.DEFAULT_LOCATION).build()
+                            : RecordGeolocationRoutingPolicyArgs.builder().continent(geo.continent()).build());
+        }
+        spec.healthCheckRegion().ifPresent(region -> record.healthCheckId(healthCheckIds.get(region)));
+        var control = args.controlRegion();
+        return new Record(Naming.child(name, spec.role()), record.build(),
+                control.childOf(this).dependsOn(List.<Resource>copyOf(aliasTargets)).build());
     }
 
     /** Route53 health check id per region. */

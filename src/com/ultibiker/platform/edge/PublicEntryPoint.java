@@ -67,6 +67,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The public entry point of one region: an internet-facing, dual-stack Application Load Balancer in the
@@ -198,37 +199,41 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                 .tags(tagging.tags(httpName))
                 .build(), region.child(this));
 
-        String httpsName = Naming.child(name, "https");
-        var https = new Listener(httpsName, ListenerArgs.builder()
-                .loadBalancerArn(alb.arn())
-                .port(HTTPS)
-                .protocol("HTTPS")
-                .sslPolicy(settings.sslPolicy())
-                .certificateArn(certificateArn)
-                .defaultActions(ListenerDefaultActionArgs.builder()
-                        .type("forward")
-                        .targetGroupArn(groups.get(0).arn())
-                        .build())
-                .tags(tagging.tags(httpsName))
-                .build(), region.child(this));
-
-        // The first name is the default route (it also answers the Route53 health check, which
-        // reaches the load balancer by its own DNS name); every other name is routed by Host header.
-        for (int i = 1; i < args.hostnames().size(); i++) {
-            String hostname = args.hostnames().get(i);
-            String ruleName = Naming.child(name, PublicHostnames.label(hostname) + "-rule");
-            new ListenerRule(ruleName, ListenerRuleArgs.builder()
-                    .listenerArn(https.arn())
-                    .priority(10 * i)
-                    .conditions(ListenerRuleConditionArgs.builder()
-                            .hostHeader(ListenerRuleConditionHostHeaderArgs.builder().values(hostname).build())
-                            .build())
-                    .actions(ListenerRuleActionArgs.builder()
+        // Pending delegation (first deploy): the certificate cannot validate yet, and a listener cannot use an
+        // unvalidated certificate; the HTTPS listener comes with the next `pulumi up`.
+        if (certificateArn.isPresent()) {
+            String httpsName = Naming.child(name, "https");
+            var https = new Listener(httpsName, ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .port(HTTPS)
+                    .protocol("HTTPS")
+                    .sslPolicy(settings.sslPolicy())
+                    .certificateArn(certificateArn.get())
+                    .defaultActions(ListenerDefaultActionArgs.builder()
                             .type("forward")
-                            .targetGroupArn(groups.get(i).arn())
+                            .targetGroupArn(groups.get(0).arn())
                             .build())
-                    .tags(tagging.tags(ruleName))
+                    .tags(tagging.tags(httpsName))
                     .build(), region.child(this));
+
+            // The first name is the default route (it also answers the Route53 health check, which
+            // reaches the load balancer by its own DNS name); every other name is routed by Host header.
+            for (int i = 1; i < args.hostnames().size(); i++) {
+                String hostname = args.hostnames().get(i);
+                String ruleName = Naming.child(name, PublicHostnames.label(hostname) + "-rule");
+                new ListenerRule(ruleName, ListenerRuleArgs.builder()
+                        .listenerArn(https.arn())
+                        .priority(10 * i)
+                        .conditions(ListenerRuleConditionArgs.builder()
+                                .hostHeader(ListenerRuleConditionHostHeaderArgs.builder().values(hostname).build())
+                                .build())
+                        .actions(ListenerRuleActionArgs.builder()
+                                .type("forward")
+                                .targetGroupArn(groups.get(i).arn())
+                                .build())
+                        .tags(tagging.tags(ruleName))
+                        .build(), region.child(this));
+            }
         }
 
         registerOutputs(Map.of(
@@ -318,8 +323,11 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
         return new LogBucket(bucket.bucket(), List.of(policy, ownership, encryption));
     }
 
-    /** An ACM certificate for every public name, validated by DNS in the hosted zone. */
-    private Output<String> certificate(String name, PublicEntryPointArgs args) {
+    /**
+     * An ACM certificate for every public name, validated by DNS in the hosted zone: the validated ARN, or
+     * empty when validation is not awaited (the validation records are written anyway).
+     */
+    private Optional<Output<String>> certificate(String name, PublicEntryPointArgs args) {
         var region = args.region();
         List<String> hostnames = args.hostnames();
         String certName = Naming.child(name, "cert");
@@ -329,7 +337,7 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                 .validationMethod("DNS")
                 .keyAlgorithm("EC_prime256v1")
                 .tags(args.tagging().tags(certName))
-                .build(), region.child(this));
+                .build(), region.childOf(this).dependsOn(args.zoneDelegation()).build());
         List<Output<String>> fqdns = new ArrayList<>();
         for (String hostname : hostnames) {
             Output<CertificateDomainValidationOption> option = cert.domainValidationOptions().applyValue(options ->
@@ -347,11 +355,14 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                     .build(), region.child(this));
             fqdns.add(record.fqdn());
         }
+        if (!args.awaitCertificate()) {
+            return Optional.empty();
+        }
         var validation = new CertificateValidation(Naming.child(name, "cert-validation"), CertificateValidationArgs.builder()
                 .certificateArn(cert.arn())
                 .validationRecordFqdns(Output.all(fqdns))
                 .build(), region.child(this));
-        return validation.certificateArn();
+        return Optional.of(validation.certificateArn());
     }
 
     @Override

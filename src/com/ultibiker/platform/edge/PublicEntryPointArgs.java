@@ -1,6 +1,7 @@
 package com.ultibiker.platform.edge;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.config.EdgeConfig;
@@ -25,6 +26,11 @@ import java.util.Optional;
  * @param physicalPrefix          prefix of physical names, e.g. {@code ultibiker-prod}
  * @param backendSecurityGroupId  security group of the targets (the EKS nodes); when present it admits the
  *                                load balancer on the target port. Default: none (no rule is added)
+ * @param zoneDelegation          what makes the hosted zone resolvable (the NS record in a parent zone); the
+ *                                certificate is requested after it, so ACM never caches a negative answer.
+ *                                Default: none (the delegation is not created by this stack)
+ * @param awaitCertificate        wait for the certificate's DNS validation and create the HTTPS listener; false
+ *                                only for a first deploy whose zone is not delegated yet (dns.delegation pending)
  */
 public record PublicEntryPointArgs(
         AwsRegion region,
@@ -39,10 +45,13 @@ public record PublicEntryPointArgs(
         String physicalPrefix,
         Optional<Output<String>> backendSecurityGroupId,
         Tagging tagging,
-        StatefulProtection protection) {
+        StatefulProtection protection,
+        List<Resource> zoneDelegation,
+        boolean awaitCertificate) {
 
     public PublicEntryPointArgs {
         hostnames = List.copyOf(hostnames);
+        zoneDelegation = List.copyOf(zoneDelegation);
         if (hostnames.isEmpty()) {
             throw new IllegalArgumentException("hostnames: at least one public name");
         }

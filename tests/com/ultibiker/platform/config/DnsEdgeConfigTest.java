@@ -26,7 +26,7 @@ class DnsEdgeConfigTest {
     }
 
     private static Map<String, String> prodDns(String extra) {
-        return config("prod", "dns", "{\"domain\":\"ultibiker.example.com\"" + extra + "}");
+        return config("prod", "dns", "{\"domain\":\"ultibiker.example.com\",\"delegation\":\"external\"" + extra + "}");
     }
 
     private static Map<String, String> edge(String json) {
@@ -96,7 +96,7 @@ class DnsEdgeConfigTest {
 
     @Test
     void wsContinentsNeedASecondaryRegion() {
-        assertOnlyProblem(config("dev", "dns", "{\"domain\":\"dev.ultibiker.example.com\",\"wsContinents\":{\"EU\":\"us-east-1\"}}"),
+        assertOnlyProblem(config("dev", "dns", "{\"domain\":\"dev.ultibiker.example.com\",\"delegation\":\"external\",\"wsContinents\":{\"EU\":\"us-east-1\"}}"),
                 "dns.wsContinents", "{EU=us-east-1}", "regions.secondary");
     }
 

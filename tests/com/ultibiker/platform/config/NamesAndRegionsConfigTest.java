@@ -148,4 +148,81 @@ class NamesAndRegionsConfigTest {
         assertEquals("user-alice", Naming.principalSlug("arn:aws:iam::123456789012:user/Alice"));
         assertEquals("job-function-ViewOnlyAccess", Naming.policySlug("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"));
     }
+
+    // --- zone delegation (12.6)
+
+    private static Map<String, String> devDns(String extra) {
+        return with("dev", "dns", "{\"domain\":\"dev.ultibiker.example.com\"" + extra + "}");
+    }
+
+    @Test
+    void aCreatedZoneMustSayHowItIsDelegated() {
+        ConfigProblem p = ConfigAssertions.onlyProblem(devDns(""));
+        assertEquals(P + ":dns.delegation", p.key());
+        assertEquals(ConfigProblem.MISSING, p.found());
+        assertTrue(p.allowed().startsWith("how the created zone is delegated (required): parentZone (with dns.parentZoneId"), p.allowed());
+        assertTrue(p.allowed().contains("pending (first deploy"), p.allowed());
+    }
+
+    @Test
+    void delegationDefaults() {
+        assertEquals(ZoneDelegation.PARENT_ZONE, StackConfigParser.parse(P, devDns(",\"parentZoneId\":\"Z0PARENT00000001\"")).dns().delegation());
+        assertEquals(ZoneDelegation.EXTERNAL, StackConfigParser.parse(P, devDns(",\"hostedZoneId\":\"Z0EXISTING000001\"")).dns().delegation());
+        assertEquals(ZoneDelegation.EXTERNAL, StackConfigParser.parse(P, StackPlans.stackFile("dev").projectConfig()).dns().delegation());
+    }
+
+    @Test
+    void parentZoneNeedsAParentZoneId() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(devDns(",\"delegation\":\"parentZone\"")),
+                "dns.delegation", "\"parentZone\"", "only with dns.parentZoneId");
+    }
+
+    @Test
+    void aParentZoneIdMeansTheStackDelegatesItself() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(devDns(",\"parentZoneId\":\"Z0PARENT00000001\",\"delegation\":\"pending\"")),
+                "dns.delegation", "\"pending\"", "parentZone when dns.parentZoneId is set");
+    }
+
+    @Test
+    void anExistingZoneHasNoParentZone() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(devDns(",\"hostedZoneId\":\"Z0EXISTING000001\",\"parentZoneId\":\"Z0PARENT00000001\"")),
+                "dns.parentZoneId", "\"Z0PARENT00000001\"", "no parent zone when dns.hostedZoneId is set");
+    }
+
+    @Test
+    void parentZoneIdLooksLikeOne() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(devDns(",\"parentZoneId\":\"ultibiker.example.com\"")),
+                "dns.parentZoneId", "\"ultibiker.example.com\"", "a Route53 hosted zone id");
+    }
+
+    @Test
+    void unknownDelegationMode() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(devDns(",\"delegation\":\"manual\"")),
+                "dns.delegation", "\"manual\"", "one of parentZone, external, pending");
+    }
+
+    private static Map<String, String> prodSubdomains(String json) {
+        return with("prod", "dns", "{\"domain\":\"ultibiker.example.com\",\"delegation\":\"external\",\"subdomainDelegations\":" + json + "}");
+    }
+
+    @Test
+    void subdomainDelegationsAreChildrenOfTheDomain() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(prodSubdomains("{\"dev.example.org\":[\"ns-1.awsdns-01.org\"]}")),
+                "dns.subdomainDelegations.dev.example.org", "\"dev.example.org\"", "a domain below dns.domain (ultibiker.example.com)");
+    }
+
+    @Test
+    void subdomainDelegationsNameServers() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(prodSubdomains("{\"dev.ultibiker.example.com\":[]}")),
+                "dns.subdomainDelegations.dev.ultibiker.example.com", "[]", "1 to 8 name servers");
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(prodSubdomains("{\"dev.ultibiker.example.com\":[\"not a host\"]}")),
+                "dns.subdomainDelegations.dev.ultibiker.example.com[0]", "\"not a host\"", "a name server's DNS name");
+    }
+
+    @Test
+    void subdomainDelegationsMappingToOneResourceNameAreRefused() {
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(prodSubdomains(
+                        "{\"a.dev.ultibiker.example.com\":[\"ns-1.awsdns-01.org\"],\"a-dev.ultibiker.example.com\":[\"ns-2.awsdns-02.net\"]}")),
+                "dns.subdomainDelegations.a-dev.ultibiker.example.com", "\"a-dev.ultibiker.example.com\"", "'a-dev'");
+    }
 }

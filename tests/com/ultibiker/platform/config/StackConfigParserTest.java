@@ -277,7 +277,7 @@ class StackConfigParserTest {
     @Test
     void detectionTimePlusTtlMustFitTheRto() {
         var raw = devConfig();
-        raw.put("dns", "{\"domain\":\"dev.ultibiker.example.com\",\"ttlSeconds\":300}");
+        raw.put("dns", "{\"domain\":\"dev.ultibiker.example.com\",\"delegation\":\"external\",\"ttlSeconds\":300}");
         assertProblem(onlyProblem(raw), "dns.ttlSeconds", "300", "30 x 3 + 300 = 390 s");
     }
 

@@ -23,7 +23,7 @@ class DnsRecoveryObjectivesTest {
 
     @Test
     void prodDefaultsFailOverIn150SecondsWithinTheFiveMinuteRto() {
-        var objectives = RecoveryObjectives.from(prodWithDns("{\"domain\":\"ultibiker.example.com\"}"));
+        var objectives = RecoveryObjectives.from(prodWithDns("{\"domain\":\"ultibiker.example.com\",\"delegation\":\"external\"}"));
         assertEquals(90, objectives.detectionSeconds(), "30 s x 3 failures");
         assertEquals(60, objectives.cachedAnswerSeconds());
         assertEquals(150, objectives.failoverSeconds());
@@ -37,7 +37,7 @@ class DnsRecoveryObjectivesTest {
     @Test
     void aliasRecordsAreCachedForTheLoadBalancersSixtySecondsEvenWithAShorterTtl() {
         var objectives = RecoveryObjectives.from(prodWithDns(
-                "{\"domain\":\"ultibiker.example.com\",\"ttlSeconds\":10,\"healthCheckIntervalSeconds\":10}"));
+                "{\"domain\":\"ultibiker.example.com\",\"delegation\":\"external\",\"ttlSeconds\":10,\"healthCheckIntervalSeconds\":10}"));
         assertEquals(30, objectives.detectionSeconds());
         assertEquals(60, objectives.cachedAnswerSeconds());
         assertEquals(90, objectives.failoverSeconds());
