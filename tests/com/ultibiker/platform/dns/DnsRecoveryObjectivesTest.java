@@ -61,4 +61,14 @@ class DnsRecoveryObjectivesTest {
         assertEquals(true, outputs.get("recovery.rpoMet"));
         assertEquals(false, StackPlans.dev().outputs().get("recovery.standby"));
     }
+
+    /** Boundaries: a failover exactly at the RTO meets it; a lag alarm exactly at the RPO does not (it must fire before). */
+    @Test
+    void objectivesAtTheirBoundaries() {
+        assertTrue(new RecoveryObjectives(true, 240, 60, 300, 300, 30, 60).rtoMet(), "300 s failover, 300 s RTO");
+        assertFalse(new RecoveryObjectives(true, 241, 60, 301, 300, 30, 60).rtoMet(), "301 s failover, 300 s RTO");
+        assertTrue(new RecoveryObjectives(true, 90, 60, 150, 300, 59, 60).rpoMet(), "alarm at 59 s, RPO 60 s");
+        assertFalse(new RecoveryObjectives(true, 90, 60, 150, 300, 60, 60).rpoMet(), "alarm at 60 s, RPO 60 s");
+        assertFalse(new RecoveryObjectives(false, 90, 60, 150, 300, 30, 60).rtoMet(), "no standby, nothing to fail over to");
+    }
 }

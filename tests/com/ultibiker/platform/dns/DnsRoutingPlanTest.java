@@ -72,4 +72,42 @@ class DnsRoutingPlanTest {
         assertThrows(IllegalArgumentException.class,
                 () -> RoutingPlan.plan(NAMES, List.of("us-east-1", "eu-west-1", "ap-south-1"), Map.of()));
     }
+
+    private static String row(RecordSpec r) {
+        String routing = r.routing() instanceof Routing.Failover f ? f.failoverType() + "/" + f.setIdentifier()
+                : r.routing() instanceof Routing.Geolocation g ? "geo " + g.continent() + "/" + g.setIdentifier() : "simple";
+        String target = r.target() instanceof AliasTarget.LoadBalancer lb ? "lb " + lb.region()
+                : "record " + ((AliasTarget.RecordSet) r.target()).name();
+        return r.role() + " | " + r.name() + " " + r.type() + " | " + routing + " | " + target + " | hc " + r.healthCheckRegion().orElse("-");
+    }
+
+    /**
+     * Every record of a two-region plan, written out: each failover record carries the health check of the
+     * region it points at (the SECONDARY the secondary's, never the primary's), geolocation records none.
+     */
+    @Test
+    void twoRegionRecordsInFull() {
+        List<String> a = RoutingPlan.plan(NAMES, TWO, Map.of("NA", "us-east-1", "EU", "eu-west-1")).stream()
+                .filter(r -> r.type().equals("A")).map(DnsRoutingPlanTest::row).toList();
+        assertEquals(List.of(
+                "api-a-us-east-1 | api.example.com A | PRIMARY/us-east-1 | lb us-east-1 | hc us-east-1",
+                "api-a-eu-west-1 | api.example.com A | SECONDARY/eu-west-1 | lb eu-west-1 | hc eu-west-1",
+                "ws-us-east-1-a-us-east-1 | ws-us-east-1.example.com A | PRIMARY/us-east-1 | lb us-east-1 | hc us-east-1",
+                "ws-us-east-1-a-eu-west-1 | ws-us-east-1.example.com A | SECONDARY/eu-west-1 | lb eu-west-1 | hc eu-west-1",
+                "ws-eu-west-1-a-eu-west-1 | ws-eu-west-1.example.com A | PRIMARY/eu-west-1 | lb eu-west-1 | hc eu-west-1",
+                "ws-eu-west-1-a-us-east-1 | ws-eu-west-1.example.com A | SECONDARY/us-east-1 | lb us-east-1 | hc us-east-1",
+                "ws-a-eu | ws.example.com A | geo EU/EU | record ws-eu-west-1.example.com | hc -",
+                "ws-a-na | ws.example.com A | geo NA/NA | record ws-us-east-1.example.com | hc -",
+                "ws-a-default | ws.example.com A | geo */default | record ws-us-east-1.example.com | hc -"), a);
+    }
+
+    @Test
+    void oneRegionRecordsInFull() {
+        assertEquals(List.of(
+                "api-a | api.example.com A | simple | lb us-east-1 | hc -",
+                "ws-a | ws.example.com A | simple | lb us-east-1 | hc -",
+                "api-aaaa | api.example.com AAAA | simple | lb us-east-1 | hc -",
+                "ws-aaaa | ws.example.com AAAA | simple | lb us-east-1 | hc -"),
+                RoutingPlan.plan(NAMES, List.of("us-east-1"), Map.of()).stream().map(DnsRoutingPlanTest::row).toList());
+    }
 }
