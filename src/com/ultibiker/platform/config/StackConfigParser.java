@@ -3,6 +3,7 @@ package com.ultibiker.platform.config;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.eks.HelmCharts;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.SubnetLayout;
 
@@ -214,6 +215,10 @@ public final class StackConfigParser {
     private static EksConfig eks(ConfigSection s, Regions regions, boolean production, Problems problems) {
         String version = s.string("version", "1.35");
         check(problems, s, "version", version, Checks.kubernetesVersion(version));
+        if (Checks.kubernetesVersion(version).isEmpty() && HelmCharts.clusterAutoscaler(version).isEmpty()) {
+            problems.invalid(s.keyOf("version"), version, "a Kubernetes minor with a recorded cluster-autoscaler chart "
+                    + "whose RBAC matches that minor: one of " + HelmCharts.supportedKubernetesVersions());
+        }
         boolean publicEndpoint = s.bool("endpointPublicAccess", false);
         List<String> publicCidrs = s.strings("publicAccessCidrs", List.of());
         for (int i = 0; i < publicCidrs.size(); i++) {

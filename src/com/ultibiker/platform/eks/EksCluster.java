@@ -299,7 +299,9 @@ public final class EksCluster extends ComponentResource {
         List<Resource> clusterReady = new ArrayList<>(nodeGroups);
         clusterReady.add(addons.get("coredns"));
         var placement = HelmValues.systemPlacement(args.nodePools());
-        helmRelease(name, HelmCharts.CLUSTER_AUTOSCALER,
+        HelmCharts autoscalerChart = HelmCharts.clusterAutoscaler(args.kubernetesVersion()).orElseThrow(() ->
+                new IllegalArgumentException("no cluster-autoscaler chart for Kubernetes " + args.kubernetesVersion()));
+        helmRelease(name, autoscalerChart,
                 Output.of(HelmValues.clusterAutoscaler(args.clusterName(), region.name(), args.kubernetesVersion(), placement)),
                 concat(clusterReady, List.of(associations.get(Controller.CLUSTER_AUTOSCALER))));
         helmRelease(name, HelmCharts.LOAD_BALANCER_CONTROLLER,

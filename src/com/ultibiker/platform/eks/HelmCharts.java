@@ -1,5 +1,9 @@
 package com.ultibiker.platform.eks;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
 /**
  * Helm charts the cluster runs, pinned: a chart version never floats, so a preview shows every upgrade.
  *
@@ -11,13 +15,31 @@ package com.ultibiker.platform.eks;
  */
 public record HelmCharts(String release, String chart, String version, String repository, String namespace) {
 
+    static final String AUTOSCALER_REPOSITORY = "https://kubernetes.github.io/autoscaler";
+
     /**
-     * kubernetes/autoscaler chart 9.46.6 (cluster-autoscaler 1.32). The image tag is set to the
-     * cluster's Kubernetes minor (see {@link HelmValues#clusterAutoscalerImageTag}); bump the chart
-     * together with {@code eks.version}.
+     * The cluster-autoscaler chart for each Kubernetes minor the platform supports. The image runs the
+     * cluster's minor ({@link HelmValues#clusterAutoscalerImageTag}); the chart's ClusterRole must grant
+     * what that image watches, so the chart is chosen by the same minor: its {@code appVersion} has that
+     * minor (Chart.yaml of kubernetes/autoscaler at tag {@code cluster-autoscaler-chart-<version>}, recorded in
+     * {@code tests/resources/golden/eks/charts/cluster-autoscaler.json}). 1.35 always watches
+     * {@code resource.k8s.io}; 9.54.0 is the first chart whose ClusterRole grants it. A new minor needs
+     * a new line here, after reading that chart's ClusterRole.
      */
-    public static final HelmCharts CLUSTER_AUTOSCALER = new HelmCharts("cluster-autoscaler", "cluster-autoscaler",
-            "9.46.6", "https://kubernetes.github.io/autoscaler", "kube-system");
+    static final Map<String, String> AUTOSCALER_CHART_BY_MINOR = new TreeMap<>(Map.of(
+            "1.32", "9.46.6",
+            "1.35", "9.54.0"));
+
+    /** The cluster-autoscaler chart for a Kubernetes minor; empty when none is recorded (a config error). */
+    public static Optional<HelmCharts> clusterAutoscaler(String kubernetesVersion) {
+        return Optional.ofNullable(AUTOSCALER_CHART_BY_MINOR.get(kubernetesVersion)).map(version ->
+                new HelmCharts("cluster-autoscaler", "cluster-autoscaler", version, AUTOSCALER_REPOSITORY, "kube-system"));
+    }
+
+    /** The Kubernetes minors {@link #clusterAutoscaler} has a chart for, in order. */
+    public static java.util.Set<String> supportedKubernetesVersions() {
+        return AUTOSCALER_CHART_BY_MINOR.keySet();
+    }
 
     /** aws/eks-charts chart 1.13.0 (AWS Load Balancer Controller v2.13.0, the policy in {@link IamPolicies}). */
     public static final HelmCharts LOAD_BALANCER_CONTROLLER = new HelmCharts("aws-load-balancer-controller",

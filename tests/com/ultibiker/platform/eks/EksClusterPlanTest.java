@@ -337,7 +337,8 @@ class EksClusterPlanTest {
             String k8sProvider = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s").urn();
 
             PlanResource ca = plan.require("kubernetes:helm.sh/v3:Release", component(region) + "-cluster-autoscaler");
-            assertEquals(HelmCharts.CLUSTER_AUTOSCALER.version(), ca.prop("version"));
+            assertEquals("9.54.0", ca.prop("version"), "the first chart whose ClusterRole matches cluster-autoscaler 1.35");
+            assertEquals("v1.35.0", ca.prop("values.image.tag"));
             assertEquals("https://kubernetes.github.io/autoscaler", ca.prop("repositoryOpts.repo"));
             assertEquals(clusterName, ca.prop("values.autoDiscovery.clusterName"));
             assertEquals(region, ca.prop("values.awsRegion"));

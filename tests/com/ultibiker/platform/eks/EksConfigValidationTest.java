@@ -106,4 +106,12 @@ class EksConfigValidationTest {
         raw.put("eks", raw.get("eks").replace("203.0.113.0/24", "0.0.0.0/0"));
         assertProblem(onlyProblem(raw), "eks.publicAccessCidrs[0]", "\"0.0.0.0/0\"", "never opens the EKS API to the world");
     }
+
+    @Test
+    void aKubernetesMinorWithoutAMatchingAutoscalerChartIsRefused() {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        raw.put("eks", raw.get("eks").replace("\"version\":\"1.35\"", "\"version\":\"1.34\""));
+        assertProblem(onlyProblem(raw), "eks.version", "\"1.34\"",
+                "a Kubernetes minor with a recorded cluster-autoscaler chart whose RBAC matches that minor: one of [1.32, 1.35]");
+    }
 }

@@ -54,7 +54,7 @@ class HelmValuesTest {
 
     @Test
     void chartsArePinnedToExactVersionsFromHttpsRepositories() {
-        for (HelmCharts chart : List.of(HelmCharts.CLUSTER_AUTOSCALER, HelmCharts.LOAD_BALANCER_CONTROLLER)) {
+        for (HelmCharts chart : List.of(HelmCharts.clusterAutoscaler("1.35").orElseThrow(), HelmCharts.LOAD_BALANCER_CONTROLLER)) {
             assertEquals(true, chart.version().matches("\\d+\\.\\d+\\.\\d+"), chart.toString());
             assertEquals(true, chart.repository().startsWith("https://"), chart.toString());
         }
