@@ -12,8 +12,6 @@ import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateMonitoringArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateNetworkInterfaceArgs;
 import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
-import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
-import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.eks.AccessEntry;
 import com.pulumi.aws.eks.AccessEntryArgs;
 import com.pulumi.aws.eks.AccessPolicyAssociation;
@@ -46,6 +44,10 @@ import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -169,20 +171,31 @@ public final class EksCluster extends ComponentResource {
         // with the cluster security group (which carries control-plane <-> node traffic); it deliberately has
         // no kubernetes.io/cluster tag, so the load balancer controller keeps using the cluster group.
         String nodeSgName = Naming.child(name, "node-sg");
+        // Rules are standalone resources, never inline: other components add rules to this group (the
+        // public entry point admits its load balancer here), and the provider documents that a group with
+        // inline rules removes every rule it does not list on the next refresh (terraform-provider-aws
+        // docs, aws_security_group: "do not use in-line rules in conjunction with" rule resources). The
+        // provider revokes AWS's default allow-all egress when it creates a group, so egress is stated too.
         var nodeSg = new SecurityGroup(nodeSgName, SecurityGroupArgs.builder()
                 .vpcId(args.vpcId())
                 .description("Nodes of EKS cluster " + args.clusterName() + "; data stores admit this group")
-                .ingress(SecurityGroupIngressArgs.builder()
-                        .description("Node to node and pod to pod")
-                        .protocol("-1").fromPort(0).toPort(0)
-                        .self(true)
-                        .build())
-                .egress(SecurityGroupEgressArgs.builder()
-                        .description("Nodes reach AWS APIs, registries and data stores")
-                        .protocol("-1").fromPort(0).toPort(0)
-                        .cidrBlocks("0.0.0.0/0")
-                        .build())
                 .tags(tagging.tags(nodeSgName, Map.of("Purpose", "eks-nodes")))
+                .build(), region.child(this));
+        String selfRuleName = Naming.child(nodeSgName, "node-to-node");
+        new SecurityGroupIngressRule(selfRuleName, SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(nodeSg.id())
+                .description("Node to node and pod to pod")
+                .ipProtocol("-1")
+                .referencedSecurityGroupId(nodeSg.id())
+                .tags(tagging.tags(selfRuleName))
+                .build(), region.child(this));
+        String egressRuleName = Naming.child(nodeSgName, "egress-all");
+        new SecurityGroupEgressRule(egressRuleName, SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(nodeSg.id())
+                .description("Nodes reach AWS APIs, registries and data stores")
+                .ipProtocol("-1")
+                .cidrIpv4("0.0.0.0/0")
+                .tags(tagging.tags(egressRuleName))
                 .build(), region.child(this));
         this.nodeSecurityGroupId = nodeSg.id();
 
