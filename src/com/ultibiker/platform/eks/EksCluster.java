@@ -127,6 +127,7 @@ public final class EksCluster extends ComponentResource {
     private final Output<String> kubeconfig;
     private final Output<String> ebsKeyArn;
     private final Provider kubernetesProvider;
+    private final Release loadBalancerController;
     private final ControllerRoles controllerRoles;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
@@ -301,25 +302,44 @@ public final class EksCluster extends ComponentResource {
         this.kubeconfig = Output.tuple(cluster.name(), endpoint, certificateAuthorityData)
                 .applyValue(t -> Kubeconfig.render(t.t1, region.name(), t.t2, t.t3))
                 .asSecret();
-        this.kubernetesProvider = new Provider(Naming.child(name, "k8s"), ProviderArgs.builder()
+        // Two providers on the same kubeconfig. The bootstrap provider installs the baseline; the AWS Load
+        // Balancer Controller registers a mutating webhook on every Service with failurePolicy Fail, so
+        // no Service may be created before its pods answer. The provider everyone else gets
+        // (kubernetesProvider()) therefore exists only once the whole baseline is ready: a resource
+        // cannot be created before its provider, so every Service and chart of every component waits,
+        // without each having to remember a dependsOn.
+        var bootstrap = new Provider(Naming.child(name, "k8s-bootstrap"), ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeGroups).build());
 
-        storageClasses(name, ebsKey);
-        appNamespace(name, args);
+        List<Resource> baseline = new ArrayList<>();
+        baseline.addAll(storageClasses(name, ebsKey, bootstrap));
+        baseline.addAll(appNamespace(name, args, bootstrap));
 
         List<Resource> clusterReady = new ArrayList<>(nodeGroups);
         clusterReady.add(addons.get("coredns"));
         var placement = HelmValues.systemPlacement(args.nodePools());
+        // The release completes only when the controller's Deployment is ready (skipAwait false, atomic):
+        // from then on its webhook answers.
+        this.loadBalancerController = helmRelease(name, HelmCharts.LOAD_BALANCER_CONTROLLER,
+                args.vpcId().applyValue(vpc -> HelmValues.loadBalancerController(args.clusterName(), region.name(), vpc, placement)),
+                bootstrap, concat(clusterReady, List.of(associations.get(Controller.LOAD_BALANCER_CONTROLLER))));
+        baseline.add(loadBalancerController);
+        baseline.add(addons.get("aws-ebs-csi-driver"));
+        baseline.addAll(clusterReady);
+
+        this.kubernetesProvider = new Provider(Naming.child(name, "k8s"), ProviderArgs.builder()
+                .kubeconfig(kubeconfig)
+                .enableServerSideApply(true)
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(baseline).build());
+
         HelmCharts autoscalerChart = HelmCharts.clusterAutoscaler(args.kubernetesVersion()).orElseThrow(() ->
                 new IllegalArgumentException("no cluster-autoscaler chart for Kubernetes " + args.kubernetesVersion()));
+        // The autoscaler chart creates a Service (metrics): through the provider that waits for the controller.
         helmRelease(name, autoscalerChart,
                 Output.of(HelmValues.clusterAutoscaler(args.clusterName(), region.name(), args.kubernetesVersion(), placement)),
-                concat(clusterReady, List.of(associations.get(Controller.CLUSTER_AUTOSCALER))));
-        helmRelease(name, HelmCharts.LOAD_BALANCER_CONTROLLER,
-                args.vpcId().applyValue(vpc -> HelmValues.loadBalancerController(args.clusterName(), region.name(), vpc, placement)),
-                concat(clusterReady, List.of(associations.get(Controller.LOAD_BALANCER_CONTROLLER))));
+                kubernetesProvider, List.of(associations.get(Controller.CLUSTER_AUTOSCALER)));
 
         registerOutputs(Map.of(
                 "clusterName", clusterName,
@@ -506,26 +526,28 @@ public final class EksCluster extends ComponentResource {
         return tags;
     }
 
-    private CustomResourceOptions k8s(List<Resource> dependsOn) {
-        return CustomResourceOptions.builder().parent(this).provider(kubernetesProvider).dependsOn(dependsOn).build();
+    private CustomResourceOptions k8s(Provider provider, List<Resource> dependsOn) {
+        return CustomResourceOptions.builder().parent(this).provider(provider).dependsOn(dependsOn).build();
     }
 
-    private void storageClasses(String name, Key ebsKey) {
+    private List<Resource> storageClasses(String name, Key ebsKey, Provider provider) {
+        List<Resource> created = new ArrayList<>();
         for (String cls : List.of(STORAGE_CLASS_GP3, STORAGE_CLASS_GP3_RETAIN)) {
             boolean retain = cls.equals(STORAGE_CLASS_GP3_RETAIN);
             var meta = ObjectMetaArgs.builder().name(cls);
             if (!retain) {
                 meta.annotations(Map.of("storageclass.kubernetes.io/is-default-class", "true"));
             }
-            new StorageClass(Naming.child(name, "storageclass-" + cls), StorageClassArgs.builder()
+            created.add(new StorageClass(Naming.child(name, "storageclass-" + cls), StorageClassArgs.builder()
                     .metadata(meta.build())
                     .provisioner("ebs.csi.aws.com")
                     .parameters(ebsKey.arn().applyValue(EksCluster::storageClassParameters))
                     .reclaimPolicy(retain ? "Retain" : "Delete")
                     .volumeBindingMode("WaitForFirstConsumer")
                     .allowVolumeExpansion(true)
-                    .build(), k8s(List.of()));
+                    .build(), k8s(provider, List.of())));
         }
+        return created;
     }
 
     /** Parameters of both StorageClasses: gp3, encrypted with the cluster's EBS key. */
@@ -538,7 +560,7 @@ public final class EksCluster extends ComponentResource {
         return p;
     }
 
-    private void appNamespace(String name, EksClusterArgs args) {
+    private List<Resource> appNamespace(String name, EksClusterArgs args, Provider provider) {
         var spec = args.appNamespace();
         var ns = new Namespace(Naming.child(name, "app-namespace"), NamespaceArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
@@ -547,29 +569,31 @@ public final class EksCluster extends ComponentResource {
                                 "pod-security.kubernetes.io/enforce", "baseline",
                                 "pod-security.kubernetes.io/warn", "restricted"))
                         .build())
-                .build(), k8s(List.of()));
+                .build(), k8s(provider, List.of()));
         Map<String, String> hard = new LinkedHashMap<>();
         hard.put("requests.cpu", spec.requestsCpu());
         hard.put("requests.memory", spec.requestsMemory());
         hard.put("limits.cpu", spec.limitsCpu());
         hard.put("limits.memory", spec.limitsMemory());
         hard.put("pods", String.valueOf(spec.maxPods()));
-        new ResourceQuota(Naming.child(name, "app-quota"), ResourceQuotaArgs.builder()
+        var quota = new ResourceQuota(Naming.child(name, "app-quota"), ResourceQuotaArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(spec.name() + "-quota").namespace(spec.name()).build())
                 .spec(ResourceQuotaSpecArgs.builder().hard(hard).build())
-                .build(), k8s(List.of(ns)));
-        new LimitRange(Naming.child(name, "app-limits"), LimitRangeArgs.builder()
+                .build(), k8s(provider, List.of(ns)));
+        var limits = new LimitRange(Naming.child(name, "app-limits"), LimitRangeArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(spec.name() + "-limits").namespace(spec.name()).build())
                 .spec(LimitRangeSpecArgs.builder().limits(LimitRangeItemArgs.builder()
                         .type("Container")
                         .defaultRequest(Map.of("cpu", spec.defaultRequestCpu(), "memory", spec.defaultRequestMemory()))
                         .default_(Map.of("cpu", spec.defaultLimitCpu(), "memory", spec.defaultLimitMemory()))
                         .build()).build())
-                .build(), k8s(List.of(ns)));
+                .build(), k8s(provider, List.of(ns)));
+        return List.of(ns, quota, limits);
     }
 
-    private void helmRelease(String name, HelmCharts chart, Output<Map<String, Object>> values, List<Resource> dependsOn) {
-        new Release(Naming.child(name, chart.release()), ReleaseArgs.builder()
+    private Release helmRelease(String name, HelmCharts chart, Output<Map<String, Object>> values, Provider provider,
+                                List<Resource> dependsOn) {
+        return new Release(Naming.child(name, chart.release()), ReleaseArgs.builder()
                 .name(chart.release())
                 .chart(chart.chart())
                 .version(chart.version())
@@ -577,10 +601,12 @@ public final class EksCluster extends ComponentResource {
                 .namespace(chart.namespace())
                 .values(values)
                 .atomic(true)
+                .skipAwait(false)
+                .waitForJobs(true)
                 .cleanupOnFail(true)
                 .maxHistory(10)
                 .timeout(600)
-                .build(), k8s(dependsOn));
+                .build(), k8s(provider, dependsOn));
     }
 
     private static List<Resource> concat(List<? extends Resource> a, List<? extends Resource> b) {
@@ -636,7 +662,19 @@ public final class EksCluster extends ComponentResource {
         return kubeconfig;
     }
 
-    /** The provider every Kubernetes resource of this cluster must be created through. */
+    /**
+     * The AWS Load Balancer Controller release: done when its webhook answers. Anything creating a
+     * Service through another provider than {@link #kubernetesProvider()} must depend on it.
+     */
+    public Resource servicesReady() {
+        return loadBalancerController;
+    }
+
+    /**
+     * The provider every Kubernetes resource outside this component must be created through. It is
+     * created after the cluster baseline (pools, add-ons, StorageClasses, application namespace and the
+     * load balancer controller's webhook), so nothing it creates can race them.
+     */
     public Provider kubernetesProvider() {
         return kubernetesProvider;
     }

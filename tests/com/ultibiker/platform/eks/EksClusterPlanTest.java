@@ -353,13 +353,16 @@ class EksClusterPlanTest {
             assertEquals("network-" + region + "-vpc-id", lbc.prop("values.vpcId"));
             assertEquals(podIdentityServiceAccount(plan, region, Controller.LOAD_BALANCER_CONTROLLER), lbc.prop("values.serviceAccount.name"));
 
+            String bootstrap = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s-bootstrap").urn();
+            assertEquals(bootstrap, lbc.provider(), "the controller installs through the bootstrap provider");
+            assertEquals(k8sProvider, ca.provider(), "the autoscaler through the provider that waits for the controller");
             for (PlanResource release : List.of(ca, lbc)) {
-                assertEquals(k8sProvider, release.provider(), release.name());
                 assertEquals(system.labels(), release.prop("values.nodeSelector"), release.name() + " on the system pool");
                 List<Map<String, Object>> tolerations = (List<Map<String, Object>>) release.prop("values.tolerations");
                 assertEquals(system.taints().stream().map(t -> t.key() + "=" + t.value() + ":" + t.effect().configName()).toList(),
                         tolerations.stream().map(t -> t.get("key") + "=" + t.get("value") + ":" + t.get("effect")).toList(), release.name());
-                assertTrue(release.dependencies().contains(plan.require("aws:eks/addon:Addon", component(region) + "-coredns").urn()));
+                assertTrue(ServicesAfterControllerTest.waitsFor(plan, release)
+                        .contains(plan.require("aws:eks/addon:Addon", component(region) + "-coredns").urn()), release.name());
             }
         }
     }
@@ -374,7 +377,7 @@ class EksClusterPlanTest {
     void storageClassesAreEncryptedGp3WaitingForTheirConsumer(String stack) {
         Plan plan = plan(stack);
         for (String region : regions(stack)) {
-            String k8sProvider = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s").urn();
+            String k8sProvider = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s-bootstrap").urn();
             String ebsKeyArn = "arn:aws:kms:" + region + ":123456789012:key/" + component(region) + "-ebs-key-id";
             PlanResource gp3 = plan.require("kubernetes:storage.k8s.io/v1:StorageClass", component(region) + "-storageclass-gp3");
             PlanResource retain = plan.require("kubernetes:storage.k8s.io/v1:StorageClass", component(region) + "-storageclass-gp3-retain");
@@ -429,13 +432,22 @@ class EksClusterPlanTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void kubernetesResourcesGoThroughTheirClustersProvider(String stack) {
+    void kubernetesResourcesGoThroughTheirClustersProviders(String stack) {
         Plan plan = plan(stack);
         for (String region : regions(stack)) {
+            String bootstrap = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s-bootstrap").urn();
             String k8sProvider = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s").urn();
             List<PlanResource> kube = within(plan, region).stream().filter(r -> r.type().startsWith("kubernetes:")).toList();
-            assertEquals(7, kube.size(), "2 StorageClasses, namespace, quota, limits, 2 releases: " + kube.stream().map(PlanResource::name).toList());
-            kube.forEach(r -> assertEquals(k8sProvider, r.provider(), r.name()));
+            assertEquals(List.of("eks-" + region + "-app-limits", "eks-" + region + "-app-namespace", "eks-" + region + "-app-quota",
+                            "eks-" + region + "-aws-load-balancer-controller", "eks-" + region + "-storageclass-gp3",
+                            "eks-" + region + "-storageclass-gp3-retain"),
+                    kube.stream().filter(r -> r.provider().equals(bootstrap)).map(PlanResource::name).sorted().toList(), "the baseline");
+            assertEquals(List.of("eks-" + region + "-cluster-autoscaler"),
+                    kube.stream().filter(r -> r.provider().equals(k8sProvider)).map(PlanResource::name).toList());
+            assertEquals(7, kube.size());
+            List<String> waited = plan.require("pulumi:providers:kubernetes", component(region) + "-k8s").dependencies();
+            kube.stream().filter(r -> r.provider().equals(bootstrap))
+                    .forEach(r -> assertTrue(waited.contains(r.urn()), "the shared provider waits for " + r.name()));
         }
     }
 
