@@ -357,6 +357,7 @@ public final class PlatformStack {
                     config.logRetentionDays(),
                     platformClusters,
                     isPrimary || primary == null ? Optional.empty() : Optional.of(primary.controllerRoles()),
+                    eks.autoscalingServiceLinkedRole(),
                     tagging,
                     protection), ComponentResourceOptions.builder().build());
             if (isPrimary) {

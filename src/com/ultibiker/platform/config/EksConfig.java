@@ -13,6 +13,7 @@ import java.util.Map;
  * @param standbyNodePools      node groups of the warm-standby cluster in the secondary region
  * @param addonVersions         managed add-on name to version (absent: the component's pinned default)
  * @param appNamespace          the application namespace and its quotas
+ * @param autoscalingServiceLinkedRole whether this stack creates the account's Auto Scaling service-linked role
  */
 public record EksConfig(
         String version,
@@ -23,5 +24,6 @@ public record EksConfig(
         List<NodePoolSpec> nodePools,
         List<NodePoolSpec> standbyNodePools,
         Map<String, String> addonVersions,
-        AppNamespaceSpec appNamespace) {
+        AppNamespaceSpec appNamespace,
+        ServiceLinkedRoleMode autoscalingServiceLinkedRole) {
 }

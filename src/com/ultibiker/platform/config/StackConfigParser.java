@@ -258,8 +258,10 @@ public final class StackConfigParser {
         addons.keySet().stream().filter(a -> !EKS_ADDONS.contains(a)).forEach(a ->
                 problems.invalid(s.keyOf("addonVersions") + "." + a, addons.get(a), "add-ons " + EKS_ADDONS));
         AppNamespaceSpec ns = appNamespace(s.section("appNamespace"), problems);
+        ServiceLinkedRoleMode autoscalingRole = s.choice("autoscalingServiceLinkedRole", ServiceLinkedRoleMode.class,
+                ServiceLinkedRoleMode.CREATE);
         s.rejectUnknownKeys();
-        return new EksConfig(version, publicEndpoint, publicCidrs, admins, logTypes, pools, standby, addons, ns);
+        return new EksConfig(version, publicEndpoint, publicCidrs, admins, logTypes, pools, standby, addons, ns, autoscalingRole);
     }
 
     /** Managed add-ons the platform installs; versions may be pinned through eks.addonVersions. */

@@ -143,7 +143,9 @@ public final class EksCluster extends ComponentResource {
         Key logsKey = EncryptionKeys.create(Naming.child(name, "logs-key"),
                 "Encrypts control-plane logs of " + args.clusterName(), this, region, tagging, args.protection(),
                 scope -> List.of(KeyPolicies.ServiceGrant.cloudWatchLogs(scope.partition(), scope.region(), scope.accountId())));
-        Key ebsKey = ebsKey(name, args);
+        this.controllerRoles = args.sharedRoles().orElseGet(() -> ControllerRoles.create(name, this, region, tagging,
+                args.platformClusters(), args.autoscalingServiceLinkedRole()));
+        Key ebsKey = ebsKey(name, args, controllerRoles);
         this.ebsKeyArn = ebsKey.arn();
 
         // The log group must exist before the cluster, or EKS creates an unencrypted one without retention.
@@ -258,8 +260,6 @@ public final class EksCluster extends ComponentResource {
                     "-access", cluster, region, tagging);
         }
 
-        this.controllerRoles = args.sharedRoles().orElseGet(() ->
-                ControllerRoles.create(name, this, region, tagging, args.platformClusters()));
         // The EBS CSI role is shared between regions; each cluster lets it use its own (regional) EBS key.
         new RolePolicy(Naming.child(name, "ebs-csi-key-use"), RolePolicyArgs.builder()
                 .role(controllerRoles.role(Controller.EBS_CSI_DRIVER).id())
@@ -351,7 +351,7 @@ public final class EksCluster extends ComponentResource {
                 "kubeconfig", kubeconfig));
     }
 
-    private Key ebsKey(String name, EksClusterArgs args) {
+    private Key ebsKey(String name, EksClusterArgs args, ControllerRoles roles) {
         var region = args.region();
         var tagging = args.tagging();
         String keyName = Naming.child(name, "ebs-key");
@@ -359,9 +359,10 @@ public final class EksCluster extends ComponentResource {
                 .description("Encrypts node root volumes and persistent volumes of " + args.clusterName())
                 .enableKeyRotation(true)
                 .deletionWindowInDays(30)
-                .policy(Output.tuple(region.partition(), region.accountId()).applyValue(t -> IamPolicies.ebsKeyPolicy(t.t1, t.t2)))
+                .policy(Output.tuple(region.partition(), region.accountId(), roles.autoscalingRoleArn())
+                        .applyValue(t -> IamPolicies.ebsKeyPolicy(t.t1, t.t2, t.t3)))
                 .tags(tagging.tags(keyName))
-                .build(), args.protection().options(region.childOf(this)).build());
+                .build(), args.protection().options(region.childOf(this)).dependsOn(roles.autoscalingRole()).build());
         new Alias(keyName + "-alias", AliasArgs.builder()
                 .name("alias/" + tagging.required().get("Project") + "-" + tagging.required().get("Environment") + "/" + keyName)
                 .targetKeyId(key.keyId())

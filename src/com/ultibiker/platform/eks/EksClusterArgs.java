@@ -5,6 +5,7 @@ import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.config.AppNamespaceSpec;
 import com.ultibiker.platform.config.NodePoolSpec;
+import com.ultibiker.platform.config.ServiceLinkedRoleMode;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;
@@ -31,6 +32,8 @@ import java.util.Optional;
  * @param logRetentionDays     retention of the control-plane log group
  * @param platformClusters     region to cluster name of every cluster of the stack; the controller roles trust all of them
  * @param sharedRoles          controller roles created by another cluster of the stack (empty: this cluster creates them)
+ * @param autoscalingServiceLinkedRole create the account's Auto Scaling service-linked role, or read the existing one
+ *                             ({@code eks.autoscalingServiceLinkedRole}, default create; used by the cluster that creates the roles)
  */
 public record EksClusterArgs(
         AwsRegion region,
@@ -49,6 +52,7 @@ public record EksClusterArgs(
         int logRetentionDays,
         Map<String, String> platformClusters,
         Optional<ControllerRoles> sharedRoles,
+        ServiceLinkedRoleMode autoscalingServiceLinkedRole,
         Tagging tagging,
         StatefulProtection protection) {
 

@@ -282,9 +282,23 @@ public final class IamPolicies {
      * groups' instances, may use it for their encrypted root volumes (EC2 Auto Scaling user guide,
      * "Required AWS KMS key policy for use with encrypted volumes").
      */
-    public static String ebsKeyPolicy(String partition, String accountId) {
-        String autoscaling = "arn:" + partition + ":iam::" + accountId
-                + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
+    /** The service EC2 Auto Scaling's service-linked role is for. */
+    public static final String AUTOSCALING_SERVICE = "autoscaling.amazonaws.com";
+    /** Its fixed name (EC2 Auto Scaling User Guide, "Service-linked roles for Amazon EC2 Auto Scaling"). */
+    public static final String AUTOSCALING_SERVICE_ROLE = "AWSServiceRoleForAutoScaling";
+
+    /** Service-linked roles live under {@code /aws-service-role/<service>/}. */
+    public static String autoscalingServiceRoleArn(String partition, String accountId) {
+        return "arn:" + partition + ":iam::" + accountId + ":role/aws-service-role/" + AUTOSCALING_SERVICE + "/"
+                + AUTOSCALING_SERVICE_ROLE;
+    }
+
+    /**
+     * The EBS key: the account (IAM policies) and EC2 Auto Scaling's service-linked role, which launches
+     * the node groups' instances and so encrypts their root volumes (EC2 Auto Scaling User Guide, "Required
+     * AWS KMS key policy for use with encrypted volumes"). The role must exist before the key.
+     */
+    public static String ebsKeyPolicy(String partition, String accountId, String autoscaling) {
         return PolicyDocument.of(
                 new Statement("EnableIamPolicies", Map.of(), List.of("kms:*"), List.of("*"), Map.of())
                         .principal("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),

@@ -35,7 +35,7 @@ class IamPoliciesTest {
         docs.put("ebs-csi-driver-policy.json", IamPolicies.ebsCsiDriver("aws").toJson());
         docs.put("ebs-key-use-policy.json", IamPolicies.ebsKeyUse(List.of(KEY)).toJson());
         docs.put("cluster-encryption-policy.json", IamPolicies.clusterEncryption(KEY).toJson());
-        docs.put("ebs-key-policy.json", IamPolicies.ebsKeyPolicy("aws", ACCOUNT));
+        docs.put("ebs-key-policy.json", IamPolicies.ebsKeyPolicy("aws", ACCOUNT, IamPolicies.autoscalingServiceRoleArn("aws", ACCOUNT)));
         return docs;
     }
 
@@ -107,8 +107,16 @@ class IamPoliciesTest {
     }
 
     @Test
+    void theAutoscalingServiceLinkedRoleHasItsFixedPath() {
+        assertEquals("arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+                IamPolicies.autoscalingServiceRoleArn("aws", ACCOUNT));
+        assertEquals("arn:aws-us-gov:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+                IamPolicies.autoscalingServiceRoleArn("aws-us-gov", ACCOUNT));
+    }
+
+    @Test
     void theEbsKeyLetsAutoScalingLaunchEncryptedVolumes() {
-        String policy = IamPolicies.ebsKeyPolicy("aws", ACCOUNT);
+        String policy = IamPolicies.ebsKeyPolicy("aws", ACCOUNT, IamPolicies.autoscalingServiceRoleArn("aws", ACCOUNT));
         assertTrue(policy.contains("arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"));
         assertTrue(policy.contains("\"kms:GrantIsForAWSResource\": true"));
     }
