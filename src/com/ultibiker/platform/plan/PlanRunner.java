@@ -45,7 +45,16 @@ public final class PlanRunner {
     }
 
     public static Plan run(StackFile stackFile, Consumer<Context> program) {
-        return execute(stackFile, program, true).plan;
+        return run(stackFile, program, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(StackFile, Consumer)} with the mock engine's answers decorated, for tests that simulate
+     * an account already holding resources (a later {@code up}).
+     */
+    public static Plan run(StackFile stackFile, Consumer<Context> program,
+                           java.util.function.UnaryOperator<com.pulumi.test.Mocks> answers) {
+        return execute(stackFile, program, true, answers).plan;
     }
 
     /**
@@ -53,16 +62,17 @@ public final class PlanRunner {
      * failing program (e.g. invalid configuration) registers nothing.
      */
     public static Outcome attempt(StackFile stackFile, Consumer<Context> program) {
-        Execution execution = execute(stackFile, program, false);
+        Execution execution = execute(stackFile, program, false, java.util.function.UnaryOperator.identity());
         return new Outcome(execution.registered, execution.failure);
     }
 
     private record Execution(Plan plan, List<String> registered, RuntimeException failure) {
     }
 
-    private static Execution execute(StackFile stackFile, Consumer<Context> program, boolean rethrow) {
+    private static Execution execute(StackFile stackFile, Consumer<Context> program, boolean rethrow,
+                                     java.util.function.UnaryOperator<com.pulumi.test.Mocks> answers) {
         String defaultRegion = stackFile.allConfig().getOrDefault("aws:region", FALLBACK_REGION);
-        var mocks = new PlanMocks(defaultRegion);
+        var mocks = answers.apply(new PlanMocks(defaultRegion));
         AtomicReference<RecordingMonitor> monitor = new AtomicReference<>();
         TestResult result;
         try {
