@@ -292,6 +292,8 @@ public final class StackConfigParser {
                 check(problems, p.keyOf("instanceTypes") + "[" + i + "]", types.get(i),
                         Checks.matches(types.get(i), Checks.EC2_INSTANCE_TYPE, "an EC2 instance type such as t3.medium or c5.2xlarge"));
             }
+            sameShape(p.keyOf("instanceTypes"), types).ifPresent(problem ->
+                    problems.invalid(problem.key(), problem.value(), problem.allowed()));
             CapacityType capacity = p.choice("capacityType", CapacityType.class, CapacityType.ON_DEMAND);
             int min = p.requiredInteger("minSize", "a whole number >= 0");
             int max = p.requiredInteger("maxSize", "a whole number >= 1");
@@ -320,6 +322,37 @@ public final class StackConfigParser {
                     "at least one pool without a NoSchedule or NoExecute taint, so application pods can run");
         }
         return List.copyOf(pools);
+    }
+
+    /** A problem found by a pure check: the key, the value found and what is allowed. */
+    record Finding(String key, Object value, String allowed) {
+    }
+
+    /**
+     * A pool mixing instance types must mix one vCPU/memory shape: cluster-autoscaler sizes a node group from
+     * one of its types (its AWS provider templates a node from the group's first type). The first type
+     * sets the shape; the first type that differs (or whose shape is not recorded) is the finding.
+     */
+    static Optional<Finding> sameShape(String key, List<String> types) {
+        if (types.size() < 2) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (InstanceShapes.of(types.get(i)).isEmpty()) {
+                return Optional.of(new Finding(key + "[" + i + "]", types.get(i), "in a pool of several types, a type whose vCPU "
+                        + "and memory are recorded (InstanceShapes), so that all can be checked to have one shape; or a pool of one type"));
+            }
+        }
+        var shape = InstanceShapes.of(types.get(0)).orElseThrow();
+        for (int i = 1; i < types.size(); i++) {
+            var other = InstanceShapes.of(types.get(i)).orElseThrow();
+            if (!other.equals(shape)) {
+                return Optional.of(new Finding(key + "[" + i + "]", types.get(i) + " (" + other + ")",
+                        "the shape of " + types.get(0) + " (" + shape + "), every type of a pool alike: one of "
+                                + InstanceShapes.withShape(shape)));
+            }
+        }
+        return Optional.empty();
     }
 
     private static final Pattern CPU_QUANTITY = Pattern.compile("\\d+(\\.\\d+)?|\\d+m");

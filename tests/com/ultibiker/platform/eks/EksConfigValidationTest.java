@@ -114,4 +114,22 @@ class EksConfigValidationTest {
         assertProblem(onlyProblem(raw), "eks.version", "\"1.34\"",
                 "a Kubernetes minor with a recorded cluster-autoscaler chart whose RBAC matches that minor: one of [1.32, 1.35]");
     }
+
+    @Test
+    void aPoolMayOnlyMixInstanceTypesOfOneShape() {
+        // Issue 12.17: prod's analytics pool mixed m5.2xlarge (8 vCPU, 32 GiB) with r5.xlarge (4 vCPU, 32 GiB).
+        String mixed = "{\"name\":\"analytics\",\"instanceTypes\":[\"m5.2xlarge\",\"r5.xlarge\"],\"minSize\":1,\"maxSize\":2}";
+        var raw = prodWithPools("nodePools", "[" + mixed + "]");
+        assertProblem(onlyProblem(raw), "eks.nodePools[0].instanceTypes[1]", "\"r5.xlarge (4 vCPU, 32768 MiB)\"",
+                "the shape of m5.2xlarge (8 vCPU, 32768 MiB), every type of a pool alike: one of [m5.2xlarge, m5a.2xlarge, m6a.2xlarge, m6i.2xlarge, t3.2xlarge, t3a.2xlarge]");
+    }
+
+    @Test
+    void aTypeOfUnknownShapeMayOnlyRunAlone() {
+        String alone = "{\"name\":\"gpu\",\"instanceTypes\":[\"g5.xlarge\"],\"minSize\":1,\"maxSize\":2}";
+        assertEquals(1, StackConfigParser.parse(P, prodWithPools("nodePools", "[" + alone + "]")).eks().nodePools().size());
+        String mixed = "{\"name\":\"app\",\"instanceTypes\":[\"c5.xlarge\",\"c7i.xlarge\"],\"minSize\":1,\"maxSize\":2}";
+        assertProblem(onlyProblem(prodWithPools("standbyNodePools", "[" + mixed + "]")), "eks.standbyNodePools[0].instanceTypes[1]",
+                "\"c7i.xlarge\"", "a type whose vCPU and memory are recorded");
+    }
 }
