@@ -11,7 +11,7 @@ import java.util.Map;
  * @param logTypes              control-plane log types shipped to CloudWatch
  * @param nodePools             node groups of the primary cluster
  * @param standbyNodePools      node groups of the warm-standby cluster in the secondary region
- * @param addonVersions         managed add-on name to version (absent: the component's pinned default)
+ * @param addonVersions         every managed add-on to its pinned version (the stack's pin or the recorded default)
  * @param appNamespace          the application namespace and its quotas
  * @param autoscalingServiceLinkedRole whether this stack creates the account's Auto Scaling service-linked role
  */

@@ -3,6 +3,7 @@ package com.ultibiker.platform.config;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.eks.AddonVersions;
 import com.ultibiker.platform.eks.HelmCharts;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.SubnetLayout;
@@ -254,9 +255,7 @@ public final class StackConfigParser {
         if (!regions.isMultiRegion() && !standby.isEmpty()) {
             problems.invalid(s.keyOf("standbyNodePools"), "a list", "no standby pools when regions.secondary is not set");
         }
-        Map<String, String> addons = s.stringMap("addonVersions", Map.of());
-        addons.keySet().stream().filter(a -> !EKS_ADDONS.contains(a)).forEach(a ->
-                problems.invalid(s.keyOf("addonVersions") + "." + a, addons.get(a), "add-ons " + EKS_ADDONS));
+        Map<String, String> addons = addonVersions(s, version, problems);
         AppNamespaceSpec ns = appNamespace(s.section("appNamespace"), problems);
         ServiceLinkedRoleMode autoscalingRole = s.choice("autoscalingServiceLinkedRole", ServiceLinkedRoleMode.class,
                 ServiceLinkedRoleMode.CREATE);
@@ -264,9 +263,39 @@ public final class StackConfigParser {
         return new EksConfig(version, publicEndpoint, publicCidrs, admins, logTypes, pools, standby, addons, ns, autoscalingRole);
     }
 
-    /** Managed add-ons the platform installs; versions may be pinned through eks.addonVersions. */
-    public static final List<String> EKS_ADDONS = List.of(
-            "vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver");
+    /** Managed add-ons the platform installs, each at a pinned version (eks.addonVersions). */
+    public static final List<String> EKS_ADDONS = AddonVersions.ADDONS;
+
+    /**
+     * Every add-on's version: the stack's pin, else the recorded default for the Kubernetes minor. Never
+     * EKS's moving default, so a no-change {@code up} never upgrades an add-on.
+     */
+    private static Map<String, String> addonVersions(ConfigSection s, String kubernetesVersion, Problems problems) {
+        Map<String, String> pinned = s.stringMap("addonVersions", Map.of());
+        String key = s.keyOf("addonVersions");
+        pinned.keySet().stream().filter(a -> !EKS_ADDONS.contains(a)).forEach(a ->
+                problems.invalid(key + "." + a, pinned.get(a), "add-ons " + EKS_ADDONS));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String addon : EKS_ADDONS) {
+            Optional<String> version = Optional.ofNullable(pinned.get(addon)).or(() -> AddonVersions.defaultFor(kubernetesVersion, addon));
+            if (version.isEmpty()) {
+                problems.invalid(key + "." + addon, "(not set)", "a pinned version: no default is recorded for Kubernetes "
+                        + kubernetesVersion + " (aws eks describe-addon-versions --kubernetes-version " + kubernetesVersion
+                        + " --addon-name " + addon + ")");
+                continue;
+            }
+            if (!AddonVersions.VERSION.matcher(version.get()).matches()) {
+                problems.invalid(key + "." + addon, version.get(), "an EKS add-on version such as v1.21.1-eksbuild.3");
+                continue;
+            }
+            if (addon.equals("kube-proxy")) {
+                AddonVersions.kubeProxyMismatch(kubernetesVersion, version.get())
+                        .ifPresent(allowed -> problems.invalid(key + "." + addon, version.get(), allowed));
+            }
+            out.put(addon, version.get());
+        }
+        return Map.copyOf(out);
+    }
 
     private static List<NodePoolSpec> nodePools(ConfigSection eks, String key, boolean required, Problems problems) {
         List<ConfigSection> sections = eks.sections(key);

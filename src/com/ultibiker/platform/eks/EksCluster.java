@@ -20,7 +20,6 @@ import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.Cluster;
 import com.pulumi.aws.eks.ClusterArgs;
-import com.pulumi.aws.eks.EksFunctions;
 import com.pulumi.aws.eks.NodeGroup;
 import com.pulumi.aws.eks.NodeGroupArgs;
 import com.pulumi.aws.eks.PodIdentityAssociation;
@@ -31,7 +30,6 @@ import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
 import com.pulumi.aws.eks.inputs.ClusterUpgradePolicyArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
-import com.pulumi.aws.eks.inputs.GetAddonVersionArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
@@ -418,15 +416,12 @@ public final class EksCluster extends ComponentResource {
 
     private Addon addon(String name, String addon, Cluster cluster, EksClusterArgs args, List<Resource> dependsOn) {
         String addonName = Naming.child(name, addon);
-        Output<String> version = args.addonVersions().containsKey(addon)
-                ? Output.of(args.addonVersions().get(addon))
-                // Default: the version EKS itself defaults to for this Kubernetes version, so an upgrade of
-                // eks.version upgrades the add-ons with it.
-                : EksFunctions.getAddonVersion(GetAddonVersionArgs.builder()
-                        .addonName(addon)
-                        .kubernetesVersion(args.kubernetesVersion())
-                        .mostRecent(false)
-                        .build(), args.region().invokeOptions()).applyValue(r -> r.version());
+        // Pinned (eks.addonVersions, AddonVersions): EKS's default moves, and following it would upgrade the
+        // add-on on a no-change up.
+        String version = args.addonVersions().get(addon);
+        if (version == null) {
+            throw new IllegalArgumentException("no pinned version for add-on " + addon);
+        }
         return new Addon(addonName, AddonArgs.builder()
                 .clusterName(cluster.name())
                 .addonName(addon)

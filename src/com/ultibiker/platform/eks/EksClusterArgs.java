@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param automationAccess     roles the stack creates that need cluster access (the CI deploy and preview roles)
  * @param logTypes             control-plane log types (default api, audit, authenticator)
  * @param nodePools            managed node groups, one launch template each
- * @param addonVersions        add-on name to version; absent: the EKS default version for {@code kubernetesVersion}
+ * @param addonVersions        every add-on to its pinned version (eks.addonVersions or the AddonVersions default)
  * @param appNamespace         the application namespace with its ResourceQuota and LimitRange
  * @param vpcId                VPC of the cluster (for the node security group and the load balancer controller)
  * @param privateSubnetIds     subnets of the control-plane ENIs and the nodes; never public ones

@@ -266,7 +266,7 @@ class EksClusterPlanTest {
             for (PlanResource a : addons) {
                 assertEquals("OVERWRITE", a.prop("resolveConflictsOnCreate"), a.name());
                 assertEquals("OVERWRITE", a.prop("resolveConflictsOnUpdate"), a.name());
-                assertEquals("v0.0.0-eksbuild.plan", a.prop("addonVersion"), a.name() + ": the EKS default for the version (mock answer)");
+                assertEquals(config(stack).eks().addonVersions().get((String) a.prop("addonName")), a.prop("addonVersion"), a.name() + ": pinned");
             }
             PlanResource systemGroup = within(plan, region).stream().filter(r -> r.type().equals(NODE_GROUP)).findFirst().orElseThrow();
             for (String before : EksCluster.ADDONS_BEFORE_NODES) {
@@ -515,14 +515,31 @@ class EksClusterPlanTest {
         assertTrue(String.valueOf(keyUse.prop("policy")).contains("arn:aws:kms:eu-west-1:123456789012:key/eks-eu-west-1-ebs-key-id"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyAddOnRunsItsPinnedVersionNeverEksesMovingDefault(String stack) {
+        // Rule over every add-on of the plan: a literal EKS build, kube-proxy of the cluster's minor. The offline
+        // plan answers EKS's default-version lookup with v0.0.0-eksbuild.plan, so an add-on following it fails here.
+        Plan plan = plan(stack);
+        List<PlanResource> addons = plan.ofType("aws:eks/addon:Addon");
+        assertEquals(5 * regions(stack).size(), addons.size());
+        for (PlanResource addon : addons) {
+            String version = String.valueOf(addon.prop("addonVersion"));
+            assertTrue(AddonVersions.VERSION.matcher(version).matches() && !version.startsWith("v0.0.0"), addon.name() + ": " + version);
+            if ("kube-proxy".equals(addon.prop("addonName"))) {
+                assertEquals(java.util.Optional.empty(), AddonVersions.kubeProxyMismatch(config(stack).eks().version(), version));
+            }
+        }
+        assertEquals("v1.21.1-eksbuild.3", plan.require("aws:eks/addon:Addon", "eks-us-east-1-vpc-cni").prop("addonVersion"));
+        assertEquals("v1.13.2-eksbuild.1", plan.require("aws:eks/addon:Addon", "eks-us-east-1-coredns").prop("addonVersion"));
+    }
+
     @org.junit.jupiter.api.Test
-    void pinnedAddOnVersionsComeFromConfig() {
-        Map<String, String> raw = StackPlans.stackFile("dev").projectConfig();
-        String eks = raw.get("eks");
-        String pinned = eks.substring(0, eks.lastIndexOf('}')) + ",\"addonVersions\":{\"coredns\":\"v1.11.4-eksbuild.2\"}}";
-        Plan plan = StackPlans.runWith("dev", Map.of("eks", pinned));
-        assertEquals("v1.11.4-eksbuild.2", plan.require("aws:eks/addon:Addon", "eks-us-east-1-coredns").prop("addonVersion"));
-        assertEquals("v0.0.0-eksbuild.plan", plan.require("aws:eks/addon:Addon", "eks-us-east-1-vpc-cni").prop("addonVersion"),
-                "unpinned add-ons keep the EKS default");
+    void aStackThatPinsNothingGetsTheRecordedDefaultsOfItsKubernetesMinor() {
+        String eks = StackPlans.stackFile("dev").projectConfig().get("eks");
+        String unpinned = eks.replaceAll("\"addonVersions\":\\{[^}]*},?", "");
+        Plan plan = StackPlans.runWith("dev", Map.of("eks", unpinned));
+        assertEquals("v1.35.0-eksbuild.2", plan.require("aws:eks/addon:Addon", "eks-us-east-1-kube-proxy").prop("addonVersion"));
+        assertEquals("v1.57.1-eksbuild.1", plan.require("aws:eks/addon:Addon", "eks-us-east-1-aws-ebs-csi-driver").prop("addonVersion"));
     }
 }

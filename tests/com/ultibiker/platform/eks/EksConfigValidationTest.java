@@ -110,7 +110,8 @@ class EksConfigValidationTest {
     @Test
     void aKubernetesMinorWithoutAMatchingAutoscalerChartIsRefused() {
         Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
-        raw.put("eks", raw.get("eks").replace("\"version\":\"1.35\"", "\"version\":\"1.34\""));
+        raw.put("eks", raw.get("eks").replace("\"version\":\"1.35\"", "\"version\":\"1.34\"")
+                .replace("v1.35.0-eksbuild.2", "v1.34.1-eksbuild.1"));
         assertProblem(onlyProblem(raw), "eks.version", "\"1.34\"",
                 "a Kubernetes minor with a recorded cluster-autoscaler chart whose RBAC matches that minor: one of [1.32, 1.35]");
     }
@@ -131,5 +132,30 @@ class EksConfigValidationTest {
         String mixed = "{\"name\":\"app\",\"instanceTypes\":[\"c5.xlarge\",\"c7i.xlarge\"],\"minSize\":1,\"maxSize\":2}";
         assertProblem(onlyProblem(prodWithPools("standbyNodePools", "[" + mixed + "]")), "eks.standbyNodePools[0].instanceTypes[1]",
                 "\"c7i.xlarge\"", "a type whose vCPU and memory are recorded");
+    }
+
+    @Test
+    void kubeProxyMustBeBuiltForTheClustersMinor() {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        raw.put("eks", raw.get("eks").replace("v1.35.0-eksbuild.2", "v1.34.1-eksbuild.1"));
+        assertProblem(onlyProblem(raw), "eks.addonVersions.kube-proxy", "\"v1.34.1-eksbuild.1\"",
+                "a kube-proxy build of the cluster's minor, v1.35.<patch>-eksbuild.<n>");
+    }
+
+    @Test
+    void aMinorWithoutRecordedDefaultsMustPinEveryAddOn() {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        String eks = raw.get("eks").replace("\"version\":\"1.35\"", "\"version\":\"1.32\"")
+                .replace("v1.35.0-eksbuild.2", "v1.32.6-eksbuild.12").replaceAll(",?\"coredns\":\"[^\"]*\"", "");
+        raw.put("eks", eks);
+        assertProblem(onlyProblem(raw), "eks.addonVersions.coredns", "\"(not set)\"",
+                "a pinned version: no default is recorded for Kubernetes 1.32");
+    }
+
+    @Test
+    void anAddOnVersionLooksLikeAnEksBuild() {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        raw.put("eks", raw.get("eks").replace("v1.21.1-eksbuild.3", "latest"));
+        assertProblem(onlyProblem(raw), "eks.addonVersions.vpc-cni", "\"latest\"", "an EKS add-on version such as v1.21.1-eksbuild.3");
     }
 }
