@@ -655,8 +655,11 @@ public final class StackConfigParser {
         return mode;
     }
 
-    /** A DNS name of a name server, e.g. {@code ns-1234.awsdns-12.org} (a trailing dot is allowed). */
-    static final Pattern NAME_SERVER = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}\\.?");
+    /**
+     * A DNS name of a name server as a zone's nameServers output spells it, e.g. {@code ns-1234.awsdns-12.org}:
+     * lowercase, no trailing dot, so the record's values read back as written.
+     */
+    static final Pattern NAME_SERVER = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     /** NS records for child zones owned elsewhere: each child strictly below dns.domain, with its name servers. */
     private static Map<String, List<String>> subdomainDelegations(ConfigSection s, String domain, Problems problems) {
@@ -680,7 +683,7 @@ public final class StackConfigParser {
             }
             for (int i = 0; i < servers.size(); i++) {
                 check(problems, childKey + "[" + i + "]", servers.get(i), Checks.matches(servers.get(i), NAME_SERVER,
-                        "a name server's DNS name such as ns-1234.awsdns-12.org"));
+                        "a name server's DNS name such as ns-1234.awsdns-12.org (lowercase, no trailing dot)"));
             }
             out.put(child, List.copyOf(servers));
         });

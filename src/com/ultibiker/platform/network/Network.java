@@ -100,7 +100,9 @@ public final class Network extends ComponentResource {
                     .vpcId(vpc.id())
                     .cidrBlock(s.cidr().toString())
                     .availabilityZone(az)
-                    .mapPublicIpOnLaunch(s.tier() == SubnetTier.PUBLIC)
+                    // No subnet hands out public IPs (SPEC): NAT gateways and load balancers bring their own
+                    // addresses, and nothing else in a public subnet should be reachable from the internet.
+                    .mapPublicIpOnLaunch(false)
                     .tags(tagging.tags(subnetName, subnetTags(s.tier(), args.clusterName())));
             if (s.tier() == SubnetTier.PUBLIC) {
                 // Public subnets only: dual-stack load balancers. Nothing else gets IPv6 addresses.

@@ -217,6 +217,8 @@ class NamesAndRegionsConfigTest {
                 "dns.subdomainDelegations.dev.ultibiker.example.com", "[]", "1 to 8 name servers");
         ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(prodSubdomains("{\"dev.ultibiker.example.com\":[\"not a host\"]}")),
                 "dns.subdomainDelegations.dev.ultibiker.example.com[0]", "\"not a host\"", "a name server's DNS name");
+        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(prodSubdomains("{\"dev.ultibiker.example.com\":[\"ns-1.awsdns-01.org.\"]}")),
+                "dns.subdomainDelegations.dev.ultibiker.example.com[0]", "\"ns-1.awsdns-01.org.\"", "no trailing dot");
     }
 
     @Test

@@ -63,10 +63,11 @@ class NetworkTest {
     }
 
     @Test
-    void onlyPublicSubnetsMapPublicIps() {
-        for (PlanResource s : StackPlans.prod().ofType(SUBNET)) {
-            boolean isPublic = s.name().contains("-public-");
-            assertEquals(isPublic, s.prop("mapPublicIpOnLaunch"), s.name());
+    void noSubnetMapsPublicIpsOnLaunch() {
+        for (Plan plan : List.of(StackPlans.dev(), StackPlans.prod())) {
+            for (PlanResource s : plan.ofType(SUBNET)) {
+                assertEquals(false, s.prop("mapPublicIpOnLaunch"), s.name());
+            }
         }
     }
 
