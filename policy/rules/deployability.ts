@@ -112,8 +112,8 @@ export const route53AliasTargetCreatedFirst = stackRule({
     description:
         "A Route53 alias record whose target is a record of the same hosted zone must depend on every record of the " +
         "stack that creates that target (same name and type): Route53 refuses the change otherwise (ChangeResourceRecordSets: " +
-        "InvalidChangeBatch \"Tried to create an alias that targets …, but that target was not found\"; Route 53 Developer " +
-        "Guide, 'Value/route traffic to' for alias records). Needs the dependency graph: judged by bin/policy-check on the " +
+        "InvalidChangeBatch \"Tried to create an alias that targets <name>, type A in zone <zone>, but that target was " +
+        "not found\"; https://docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html). Needs the dependency graph: judged by bin/policy-check on the " +
         "full offline plan, silent during a real preview.",
     check: (resources, _config, ctx) => {
         if (!ctx.fullGraph) return [];
@@ -159,7 +159,8 @@ export const rdsReplicaSourceNotManagedPassword = stackRule({
     description:
         "An RDS read replica (replicateSourceDb) must not replicate a source whose master password RDS manages in Secrets " +
         "Manager (manageMasterUserPassword): RDS refuses it for every engine except SQL Server (Amazon RDS User Guide, " +
-        "'Limitations for Secrets Manager integration with Amazon RDS'). The source is found by identifier or ARN, and in " +
+        "'Limitations for Secrets Manager integration with Amazon RDS', " +
+        "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html#rds-secrets-manager-limitations). The source is found by identifier or ARN, and in " +
         "the offline plan also by dependency.",
     check: (resources, _config, ctx) => {
         const instances = resources.filter(r => r.type === T.rds);
@@ -222,8 +223,8 @@ export const kmsKeyPolicyPrincipalsExist = stackRule<KmsConfig>({
     description:
         "Every AWS principal in a KMS key policy must exist before the key: the account (root), a service principal, a " +
         "role or user this stack creates and the key depends on, or one listed in externalPrincipals. KMS refuses a policy " +
-        "naming a principal that does not exist (CreateKey/PutKeyPolicy: MalformedPolicyDocumentException; AWS KMS Developer " +
-        "Guide, 'Key policies in AWS KMS'); a service-linked role such as AWSServiceRoleForAutoScaling exists only after " +
+        "naming a principal that does not exist (CreateKey: \"The principals in the key policy must exist and be visible to " +
+        "KMS\", https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html; MalformedPolicyDocumentException); a service-linked role such as AWSServiceRoleForAutoScaling exists only after " +
         "the account's first use of the service unless an aws:iam/serviceLinkedRole creates it. The dependency is judged " +
         "on the full offline plan only. A principal the program only reads (a data source such as iam.getRole) is not " +
         "visible to policies: list it in externalPrincipals.",
@@ -284,8 +285,10 @@ export const securityGroupRulesNotMixed = stackRule({
         "A security group that other resources add rules to (aws:ec2/securityGroupRule, aws:vpc/securityGroupIngressRule, " +
         "aws:vpc/securityGroupEgressRule) must have no inline ingress or egress rules, not even an explicit empty list in " +
         "the same direction: the provider then manages the group's rule set from two places and every refresh or update " +
-        "removes the other's rules (terraform-provider-aws, aws_security_group docs: in-line rules cannot be used in " +
-        "conjunction with security group rule resources). The group is found through securityGroupId.",
+        "removes the other's rules (Pulumi AWS provider docs, aws.ec2.SecurityGroup: in-line rules \"in conjunction with the " +
+        "aws.vpc.SecurityGroupEgressRule and aws.vpc.SecurityGroupIngressRule resources or the aws.ec2.SecurityGroupRule " +
+        "resource ... may cause rule conflicts, perpetual differences, and result in rules being overwritten\", " +
+        "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/securitygroup/). The group is found through securityGroupId.",
     check: resources => {
         const sgs = resources.filter(r => r.type === T.sg);
         const added = new Map<string, { names: string[]; dirs: Set<string> }>();
@@ -326,8 +329,10 @@ export const nodeGroupSingleInstanceShape = resourceRule({
     description:
         "An EKS managed node group's instanceTypes must all have the same vCPUs and memory (table: " +
         "deployability/instance-shapes.json, from AWS's 'Specifications for Amazon EC2 instance types'): cluster-autoscaler " +
-        "sizes a node group from one instance type, so mixed shapes break its scale-up math (kubernetes/autoscaler, " +
-        "cluster-autoscaler/cloudprovider/aws/README.md, 'Using Mixed Instances Policies and Spot Instances').",
+        "sizes a node group from one instance type, so mixed shapes break its scale-up math (\"each Auto Scaling group should be " +
+        "composed of instance types that provide approximately equal capacity\"; " +
+        "https://github.com/kubernetes/autoscaler/blob/master/cluster-autoscaler/cloudprovider/aws/README.md, 'Using Mixed " +
+        "Instances Policies and Spot Instances').",
     types: [T.nodeGroup],
     check: ({ props }) => {
         const typesList = asArray(props.instanceTypes).filter(known);
@@ -371,8 +376,8 @@ export const pdbAllowsDrain = stackRule({
     description:
         "A PodDisruptionBudget must allow at least one eviction of the pods it selects (workloads of the stack in its " +
         "namespace whose pod labels match spec.selector.matchLabels, replicas summed): otherwise every drain blocks, and " +
-        "EKS managed node group updates fail with PodEvictionFailure (Kubernetes docs, 'Specifying a Disruption Budget for " +
-        "your Application'; Amazon EKS User Guide, 'Understand each phase of node updates'). maxUnavailable 0 always fails.",
+        "EKS managed node group updates fail with PodEvictionFailure (https://kubernetes.io/docs/tasks/run-application/configure-pdb/; " +
+        "https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html, upgrade phase: PodEvictionFailure). maxUnavailable 0 always fails.",
     check: resources => {
         const workloads = resources.filter(r => r.type === T.deployment || r.type === T.statefulSet || r.type === T.replicaSet);
         const out: StackViolation[] = [];
@@ -418,8 +423,8 @@ export const helmChartMatchesImage = resourceRule({
         "A Helm release of a chart listed in deployability/chart-app-versions.json must pin a recorded chart version, and " +
         "an image tag it overrides must have the minor of that chart version's appVersion: the chart's RBAC is written " +
         "for its appVersion (cluster-autoscaler 1.35 watches resource.k8s.io, which the ClusterRole grants only from chart " +
-        "9.54.0; kubernetes/autoscaler charts/cluster-autoscaler at cluster-autoscaler-chart-<version>, Chart.yaml and " +
-        "templates/clusterrole.yaml).",
+        "9.54.0; https://github.com/kubernetes/autoscaler/tree/cluster-autoscaler-chart-9.54.0/charts/cluster-autoscaler, " +
+        "Chart.yaml and templates/clusterrole.yaml).",
     types: [T.helmRelease],
     check: ({ props }) => {
         const chart = chartAppVersions().charts[String(props.chart ?? "")];
@@ -486,7 +491,8 @@ export const awsInputConstraints = stackRule({
     description:
         "Every input of every mapped AWS type must satisfy the allowed values, lengths, patterns and ranges of its API " +
         "member in AWS's own service models (deployability/aws-constraints.json, generated by bin/gen-aws-constraints from " +
-        "botocore's service-2.json; EC2's prose limits such as security group description characters parsed from the " +
+        "botocore's service-2.json, https://github.com/boto/botocore/tree/develop/botocore/data, as Debian's python3-botocore " +
+        "ships it; each violation names its operation, member and shape; EC2's prose limits such as security group description characters parsed from the " +
         "model's documentation). Unknown and secret values are not judged (a password is checked only when visible), nor " +
         "the offline plan's placeholder ids (\"<resource>-id\") for values AWS computes.",
     check: resources => {

@@ -117,6 +117,16 @@ describe("the generator (policy/generator/constraints.ts)", () => {
     });
 });
 
+describe("deployability rules cite their source", () => {
+    it("every rule's description names where its constraint comes from (a URL)", () => {
+        const { deployabilityPolicies } = require("../rules/deployability");
+        for (const p of deployabilityPolicies as { name: string; description: string }[]) {
+            if (p.name === "aws-type-constraints-mapped") continue; // a rule about the table itself
+            assert.match(p.description, /https:\/\/\S+/, p.name);
+        }
+    });
+});
+
 describe("deployability helpers", () => {
     it("compares DNS names as Route53 does", () => {
         assert.equal(dnsName("WS-us-east-1.Example.com."), "ws-us-east-1.example.com");
