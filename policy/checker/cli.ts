@@ -71,12 +71,10 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         throw e;
     }
 
-    if (!strict) {
-        const pending = pendingFixes();
-        config = withPendingAdvisory(config, pending);
-        for (const [name, why] of Object.entries(pending)) {
-            err(`policy-check: ${name} is advisory until its fix lands (${why}); --strict makes it mandatory`);
-        }
+    const pending = strict ? {} : pendingFixes();
+    config = withPendingAdvisory(config, pending);
+    for (const [name, why] of Object.entries(pending)) {
+        err(`policy-check: ${name} is advisory until its fix lands (${why}); --strict makes it mandatory`);
     }
 
     let result;
@@ -87,6 +85,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
         return 3;
     }
     for (const v of result.violations) out(formatViolation(v));
+    for (const name of Object.keys(pending)) {
+        if (!result.violations.some(v => v.policy === name)) {
+            err(`policy-check: ${name} passes on this plan: once every stack's plan passes it, remove it from deployability/pending-fixes.json`);
+        }
+    }
     out(summary(result));
     return result.violations.some(v => v.enforcementLevel === "mandatory") ? 1 : 0;
 }

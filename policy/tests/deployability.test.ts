@@ -195,6 +195,17 @@ describe("bin/policy-check and rules whose fix has not landed", () => {
         assert.deepEqual(c, { "pdb-allows-drain": "mandatory", "helm-chart-matches-image": { enforcementLevel: "advisory" } });
     });
 
+    it("says when a pending rule already passes, so its entry gets removed", () => {
+        const plan = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-check-")), "clean.json");
+        fs.writeFileSync(plan, JSON.stringify({ stack: "dev", resources: fragment("pdb") }));
+        const r = spawnSync(process.execPath, [path.join(root, "dist", "checker", "cli.js"), plan], { encoding: "utf8" });
+        for (const name of Object.keys(pending)) {
+            assert.match(r.stderr, new RegExp(`policy-check: ${name} passes on this plan: once every stack's plan passes it, remove it`));
+        }
+        const strict = spawnSync(process.execPath, [path.join(root, "dist", "checker", "cli.js"), plan, "--strict"], { encoding: "utf8" });
+        assert.doesNotMatch(strict.stderr, /passes on this plan/);
+    });
+
     it("reports a pending rule as advisory by default and mandatory with --strict", () => {
         const plan = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "policy-check-")), "pdb.json");
         fs.writeFileSync(plan, JSON.stringify({ stack: "dev", resources: fragment("pdb") }));
