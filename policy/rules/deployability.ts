@@ -371,11 +371,25 @@ function selects(matchLabels: Record<string, unknown>, labels: Record<string, un
     return !!labels && Object.entries(matchLabels).every(([k, v]) => labels[k] === v);
 }
 
+/** Budgets a Helm release renders from its values: every `podDisruptionBudget` block we enable, with its sibling replicas. */
+export function helmBudgets(values: unknown, where = "values"): { where: string; spec: any; replicas: number }[] {
+    const out: { where: string; spec: any; replicas: number }[] = [];
+    if (!values || typeof values !== "object" || Array.isArray(values)) return out;
+    const m = values as Record<string, any>;
+    const pdb = m.podDisruptionBudget;
+    if (pdb && typeof pdb === "object" && pdb.enabled !== false && ("minAvailable" in pdb || "maxUnavailable" in pdb)) {
+        out.push({ where: `${where}.podDisruptionBudget`, spec: pdb, replicas: asNumber(m.replicas ?? m.replicaCount) ?? 1 });
+    }
+    for (const [k, v] of Object.entries(m)) if (k !== "podDisruptionBudget") out.push(...helmBudgets(v, `${where}.${k}`));
+    return out;
+}
+
 export const pdbAllowsDrain = stackRule({
     name: "pdb-allows-drain",
     description:
         "A PodDisruptionBudget must allow at least one eviction of the pods it selects (workloads of the stack in its " +
-        "namespace whose pod labels match spec.selector.matchLabels, replicas summed): otherwise every drain blocks, and " +
+        "namespace whose pod labels match spec.selector.matchLabels, replicas summed; and every podDisruptionBudget a Helm " +
+        "release's values enable, against the replicas beside it, chart default 1): otherwise every drain blocks, and " +
         "EKS managed node group updates fail with PodEvictionFailure (https://kubernetes.io/docs/tasks/run-application/configure-pdb/; " +
         "https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html, upgrade phase: PodEvictionFailure). maxUnavailable 0 always fails.",
     check: resources => {
@@ -401,6 +415,17 @@ export const pdbAllowsDrain = stackRule({
                 message: `PodDisruptionBudget ${pdb.name} must allow an eviction: it keeps ${kept} of ${replicas} pod${replicas === 1 ? "" : "s"} ` +
                     `(${selected.map(w => w.name).join(", ")}), so every drain and node group update blocks`,
             });
+        }
+        for (const release of resources.filter(r => r.type === T.helmRelease)) {
+            for (const b of helmBudgets(release.props.values)) {
+                const blocks = b.spec.maxUnavailable === 0 || b.spec.maxUnavailable === "0%" || (minKept(b.spec, b.replicas) ?? 0) >= b.replicas;
+                if (!blocks) continue;
+                out.push({
+                    urn: release.urn,
+                    message: `${b.where} of release ${release.name} must allow an eviction: it keeps ${minKept(b.spec, b.replicas)} of ` +
+                        `${b.replicas} pod${b.replicas === 1 ? "" : "s"}, so every drain and node group update blocks`,
+                });
+            }
         }
         return out;
     },

@@ -144,6 +144,13 @@ const fail = (policy: string, title: string, resources: PlanResource[], expect: 
         const sts = named(all, "timeseries-statefulset");
         sts.props = withProps(sts.props ?? {}, { spec: { replicas: 3 } });
     }), [/keeps 3 of 3 pods/]);
+    fail(p, "a budget a Helm release enables from our values, for its single replica", edited("autoscaler", "eks-us-east-1-cluster-autoscaler", r => {
+        r.props = withProps(r.props ?? {}, { values: { replicaCount: 1, podDisruptionBudget: { minAvailable: 1 } } });
+    }), [/^values\.podDisruptionBudget of release eks-us-east-1-cluster-autoscaler must allow an eviction: it keeps 1 of 1 pod/]);
+    pass(p, "the same budget with two replicas, and a disabled one", edited("autoscaler", "eks-us-east-1-cluster-autoscaler", r => {
+        r.props = withProps(r.props ?? {}, { values: { replicaCount: 2, podDisruptionBudget: { minAvailable: 1 },
+            grafana: { podDisruptionBudget: { enabled: false, minAvailable: 1 } } } });
+    }));
     fail(p, "maxUnavailable 0 blocks every drain", edited("pdb", "timeseries-pdb", r => {
         r.props = withProps(r.props ?? {}, { spec: { minAvailable: undefined, maxUnavailable: 0 } });
     }), [/spec\.maxUnavailable must be at least 1/]);
