@@ -11,6 +11,7 @@ import {
     asArray,
     asNumber,
     isExplicitlyTrue,
+    isSet,
     isUnknown,
     resourceRule,
     SECRET,
@@ -288,7 +289,7 @@ export const securityGroupRulesNotMixed = stackRule({
         "removes the other's rules (Pulumi AWS provider docs, aws.ec2.SecurityGroup: in-line rules \"in conjunction with the " +
         "aws.vpc.SecurityGroupEgressRule and aws.vpc.SecurityGroupIngressRule resources or the aws.ec2.SecurityGroupRule " +
         "resource ... may cause rule conflicts, perpetual differences, and result in rules being overwritten\", " +
-        "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/securitygroup/). The group is found through securityGroupId.",
+        "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/securitygroup/). The group is found through securityGroupId; judged on inputs (preview, offline plan), not on the outputs an update reports, which list every rule.",
     check: resources => {
         const sgs = resources.filter(r => r.type === T.sg);
         const added = new Map<string, { names: string[]; dirs: Set<string> }>();
@@ -306,6 +307,9 @@ export const securityGroupRulesNotMixed = stackRule({
         for (const sg of sgs) {
             const e = added.get(sg.urn);
             if (!e) continue;
+            // After `pulumi up` CrossGuard hands stack rules the outputs, where ingress/egress list every rule
+            // of the group, the standalone ones too: only inputs (no arn/ownerId yet) say what is inline.
+            if (isSet(sg.props.arn) || isSet(sg.props.ownerId)) continue;
             for (const dir of ["ingress", "egress"] as const) {
                 const inline = sg.props[dir];
                 if (!Array.isArray(inline)) continue;

@@ -110,6 +110,13 @@ const fail = (policy: string, title: string, resources: PlanResource[], expect: 
     pass(p, "fixed: the node group's rules are standalone resources too", edited("nodeSg", "eks-us-east-1-node-sg", r => {
         r.props = withProps(r.props ?? {}, { ingress: undefined, egress: undefined });
     }));
+    pass(p, "after pulumi up the group's outputs list the standalone rule too: not judged", edited("nodeSg", "eks-us-east-1-node-sg", (r, all) => {
+        const rule = named(all, "entry-us-east-1-to-backend");
+        r.props = withProps(r.props ?? {}, {
+            ingress: undefined, egress: undefined, arn: "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0a1b", ownerId: "123456789012",
+        });
+        r.props = { ...r.props, ingress: [{ fromPort: 8080, toPort: 8080, protocol: "tcp", securityGroups: [rule.props?.referencedSecurityGroupId] }] };
+    }));
     fail(p, "an explicit empty inline list in the same direction removes the standalone rule", edited("nodeSg", "eks-us-east-1-node-sg", r => {
         r.props = withProps(r.props ?? {}, { ingress: [], egress: undefined });
     }), [/must not declare inline ingress \(0 rules\)/]);
