@@ -55,6 +55,7 @@ config() {
   "${c[@]}" "$PROJECT:environment" "$STACK_ENV"
   "${c[@]}" "$PROJECT:dns.domain" "${STACK_ENV}.${SANDBOX_DOMAIN}"
   "${c[@]}" "$PROJECT:dns.parentZoneId" "$SANDBOX_PARENT_ZONE_ID"
+  "${c[@]}" "$PROJECT:dns.delegation" parentZone
   "${c[@]}" "$PROJECT:ci.enabled" false
   "${c[@]}" "$PROJECT:eks.adminPrincipalArns[0]" "$DEPLOY_ROLE_ARN"
   "${c[@]}" "$PROJECT:observability.alertEmails[0]" "$SANDBOX_ALERT_EMAIL"

@@ -113,6 +113,7 @@ describe('integration.sh config', () => {
       set('environment', 'it-7'),
       set('dns.domain', 'it-7.sandbox.example.com'),
       set('dns.parentZoneId', 'Z0123456789ABCDEFGHIJ'),
+      set('dns.delegation', 'parentZone'),
       set('ci.enabled', 'false'),
       set('eks.adminPrincipalArns[0]', 'arn:aws:iam::210987654321:role/sandbox-deploy'),
     ]) assert.ok(r.calls.includes(line), `${line}\nin\n${r.calls.join('\n')}`);
