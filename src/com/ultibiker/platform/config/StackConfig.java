@@ -9,6 +9,7 @@ import java.util.List;
  * @param environment the environment name used in tags and names (e.g. {@code dev}); not derived from the stack name
  * @param production  whether this stack holds production data: protects stateful resources, enables
  *                    deletion protection and final snapshots, refuses a world-open EKS endpoint
+ * @param cost        usage assumptions of the cost estimate only; no resource reads them
  */
 public record StackConfig(
         String project,
@@ -25,7 +26,8 @@ public record StackConfig(
         ObservabilityConfig observability,
         DnsConfig dns,
         CiConfig ci,
-        EdgeConfig edge) {
+        EdgeConfig edge,
+        CostConfig cost) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {

@@ -31,7 +31,7 @@ public final class StackConfigParser {
     /** Top-level keys in the project namespace; anything else is reported as unknown. */
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
-            "database", "cache", "timeseries", "observability", "dns", "ci", "edge");
+            "database", "cache", "timeseries", "observability", "dns", "ci", "edge", "cost");
 
     /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
     public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
@@ -107,8 +107,9 @@ public final class StackConfigParser {
                     "less than dns.rpoTargetSeconds (" + dns.rpoTargetSeconds() + "), so the lag alarm fires before the RPO is lost");
         }
         CiConfig ci = ci(root.section("ci"), environment, problems);
+        CostConfig cost = cost(root.section("cost"), problems);
         return new StackConfig(project, environment, production, regions, logRetention, tags, network, eks,
-                database, cache, timeseries, observability, dns, ci, edge);
+                database, cache, timeseries, observability, dns, ci, edge, cost);
     }
 
     private static Regions regions(ConfigSection s, Problems problems) {
@@ -781,6 +782,30 @@ public final class StackConfigParser {
         int retention = ranged(s, "accessLogRetentionDays", 90, 1, 3650, problems);
         s.rejectUnknownKeys();
         return new EdgeConfig(sslPolicy, targetPort, idle, retention);
+    }
+
+    /** Usage assumptions of {@code bin/cost}; sources of the defaults in {@link CostConfig}. */
+    private static CostConfig cost(ConfigSection s, Problems problems) {
+        int volume = 1_000_000;
+        CostConfig cost = new CostConfig(
+                ranged(s, "spotDiscountPercent", 60, 0, 90, problems),
+                ranged(s, "requestsPerSecond", 50, 0, 100_000, problems),
+                ranged(s, "averageResponseKib", 8, 0, 10_240, problems),
+                ranged(s, "concurrentConnections", 500, 0, volume, problems),
+                ranged(s, "secondaryRegionTrafficPercent", 20, 0, 100, problems),
+                ranged(s, "natGbPerMonthPerRegion", 100, 0, volume, problems),
+                ranged(s, "flowLogGbPerMonthPerVpc", 30, 0, volume, problems),
+                ranged(s, "eksControlPlaneLogGbPerMonth", 20, 0, volume, problems),
+                ranged(s, "applicationLogGbPerMonth", 50, 0, volume, problems),
+                ranged(s, "otherLogGbPerMonthPerGroup", 1, 0, volume, problems),
+                ranged(s, "crossRegionReplicationGbPerMonth", 100, 0, volume, problems),
+                ranged(s, "s3GbPerBucket", 50, 0, volume, problems),
+                ranged(s, "dnsQueriesMillionsPerMonth", 20, 0, volume, problems),
+                ranged(s, "staticAssetsGbPerMonth", 250, 0, volume, problems),
+                ranged(s, "backupGbPerVault", 500, 0, volume, problems),
+                ranged(s, "cloudTrailEventsMillionsPerMonth", 2, 0, volume, problems));
+        s.rejectUnknownKeys();
+        return cost;
     }
 
     private static void checkClass(Problems problems, ConfigSection s, String key, String value, Pattern pattern, String allowed) {

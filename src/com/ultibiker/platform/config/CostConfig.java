@@ -1,0 +1,42 @@
+package com.ultibiker.platform.config;
+
+/**
+ * Usage assumptions of the monthly cost estimate ({@code bin/cost}); config section {@code cost}. They
+ * change no resource. Defaults marked "planning" come from the planning overview's traffic profile
+ * (seeds/003); the others are this project's assumptions, printed as such with every estimate.
+ *
+ * @param spotDiscountPercent              Spot price below on-demand for {@code SPOT} node pools; default 60 (0–90)
+ * @param requestsPerSecond                average API/WebSocket requests per second over the month; default 50 (planning: baseline 50 RPS)
+ * @param averageResponseKib               average response size; default 8 KiB (assumed)
+ * @param concurrentConnections            concurrent client connections (load balancer LCUs); default 500 (planning: peak concurrent sessions)
+ * @param secondaryRegionTrafficPercent    share of client traffic the secondary region serves (ws EU); default 20 (assumed)
+ * @param natGbPerMonthPerRegion           data through the NAT gateways of one region; default 100 GB (assumed)
+ * @param flowLogGbPerMonthPerVpc          VPC flow log ingestion per VPC; default 30 GB (assumed)
+ * @param eksControlPlaneLogGbPerMonth     control-plane log ingestion per EKS cluster; default 20 GB (assumed)
+ * @param applicationLogGbPerMonth         application log ingestion of a region at full traffic; default 50 GB (assumed)
+ * @param otherLogGbPerMonthPerGroup       ingestion of every other log group (RDS, ElastiCache); default 1 GB (assumed)
+ * @param crossRegionReplicationGbPerMonth database replication traffic to a cross-region replica; default 100 GB (assumed)
+ * @param s3GbPerBucket                    stored data per S3 bucket; default 50 GB (assumed)
+ * @param dnsQueriesMillionsPerMonth       DNS queries answered by the hosted zone; default 20 million (assumed)
+ * @param staticAssetsGbPerMonth           static assets delivered through a CDN, when the plan has one; default 250 GB (planning)
+ * @param backupGbPerVault                 backup storage per AWS Backup vault, when the plan has one; default 500 GB (assumed)
+ * @param cloudTrailEventsMillionsPerMonth CloudTrail events GuardDuty analyses per region, when the plan has a detector; default 2 million (assumed)
+ */
+public record CostConfig(
+        int spotDiscountPercent,
+        int requestsPerSecond,
+        int averageResponseKib,
+        int concurrentConnections,
+        int secondaryRegionTrafficPercent,
+        int natGbPerMonthPerRegion,
+        int flowLogGbPerMonthPerVpc,
+        int eksControlPlaneLogGbPerMonth,
+        int applicationLogGbPerMonth,
+        int otherLogGbPerMonthPerGroup,
+        int crossRegionReplicationGbPerMonth,
+        int s3GbPerBucket,
+        int dnsQueriesMillionsPerMonth,
+        int staticAssetsGbPerMonth,
+        int backupGbPerVault,
+        int cloudTrailEventsMillionsPerMonth) {
+}
