@@ -2,6 +2,7 @@ package com.ultibiker.platform.plan;
 
 import com.ultibiker.platform.PlatformStack;
 import com.ultibiker.platform.config.ConfigException;
+import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.config.StackFile;
 import com.ultibiker.platform.config.StackFileLoader;
@@ -12,8 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code bin/plan <stack> [--json FILE] [--urns] [--quiet]}: what the stack would create, offline.
- * {@code --urns} prints the stack's URN list ({@link UrnList}) instead of the summary.
+ * {@code bin/plan <stack> [--json FILE] [--diagram FILE] [--urns] [--quiet]}: what the stack would create, offline.
+ * {@code --urns} prints the stack's URN list ({@link UrnList}) instead of the summary; {@code --diagram}
+ * writes the Mermaid architecture diagram ({@link PlanDiagram}).
  * Exit codes: 0 planned, 2 invalid configuration or unknown stack (nothing written), 1 anything else.
  */
 public final class PlanMain {
@@ -28,6 +30,7 @@ public final class PlanMain {
     static int run(String[] args, Path projectDir, PrintStream out, PrintStream err) {
         String stack = null;
         Path json = null;
+        Path diagram = null;
         boolean quiet = false;
         boolean urns = false;
         for (int i = 0; i < args.length; i++) {
@@ -37,6 +40,12 @@ public final class PlanMain {
                         return usage(err, "--json needs a file name");
                     }
                     json = Path.of(args[++i]);
+                }
+                case "--diagram" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(err, "--diagram needs a file name");
+                    }
+                    diagram = Path.of(args[++i]);
                 }
                 case "--quiet" -> quiet = true;
                 case "--urns" -> urns = true;
@@ -58,10 +67,13 @@ public final class PlanMain {
         try {
             StackFile file = StackFileLoader.load(projectDir, stack);
             // Validate up front so bad config fails before the engine starts; the program validates again.
-            StackConfigParser.parse(file.project(), file.projectConfig());
+            StackConfig config = StackConfigParser.parse(file.project(), file.projectConfig());
             Plan plan = PlanRunner.run(file, PlatformStack::stack);
             if (json != null) {
                 Files.writeString(json, PlanJson.render(plan));
+            }
+            if (diagram != null) {
+                Files.writeString(diagram, PlanDiagram.render(plan, config.regions().primary()));
             }
             if (urns) {
                 out.print(UrnList.render(plan));
@@ -85,7 +97,7 @@ public final class PlanMain {
         if (problem != null) {
             stream.println("bin/plan: " + problem);
         }
-        stream.println("usage: bin/plan <stack> [--json FILE] [--urns] [--quiet]");
+        stream.println("usage: bin/plan <stack> [--json FILE] [--diagram FILE] [--urns] [--quiet]");
         return 2;
     }
 }
