@@ -219,7 +219,6 @@ public final class PlanDiagram {
         if (checks > 0) {
             lines.add(checks + " health check" + (checks > 1 ? "s" : ""));
         }
-        lines.add(n.resources().size() + (n.resources().size() == 1 ? " resource" : " resources"));
         return String.join("<br/>", lines).replace("\"", "'");
     }
 
