@@ -93,13 +93,14 @@ public final class PlatformStack {
         // runs inside the clusters (the deploy role as cluster admin, the preview role read-only).
         List<ClusterAccess> automationAccess = new ArrayList<>();
         if (config.ci().enabled()) {
-            var ci = new CiAccess("ci", CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
-                    regions.get(config.regions().primary()), tagging), ComponentResourceOptions.builder().build());
+            var ciArgs = CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
+                    regions.get(config.regions().primary()), tagging);
+            var ci = new CiAccess("ci", ciArgs, ComponentResourceOptions.builder().build());
             ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
             ctx.export("ciDeployRoleArn", ci.deployRoleArn());
             ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
-            automationAccess.add(ClusterAccess.admin("ci-deploy", ci.deployRoleArn()));
-            automationAccess.add(ClusterAccess.viewer("ci-preview", ci.previewRoleArn()));
+            automationAccess.add(ClusterAccess.admin("ci-deploy", ci.deployRoleArn(), ciArgs.deployRoleName()));
+            automationAccess.add(ClusterAccess.viewer("ci-preview", ci.previewRoleArn(), ciArgs.previewRoleName()));
         }
 
         Map<String, EksCluster> clusters = clusters(config, regions, networks, automationAccess, tagging, protection);

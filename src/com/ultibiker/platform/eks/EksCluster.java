@@ -218,12 +218,12 @@ public final class EksCluster extends ComponentResource {
                         .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(secretsKey.arn()).build())
                         .build())
                 .enabledClusterLogTypes(args.logTypes())
-                // API mode: access is granted through access entries only (no aws-auth ConfigMap). The
-                // identity running Pulumi gets cluster-admin at creation, which it needs to install the
-                // in-cluster baseline below; people get access through eks.adminPrincipalArns.
+                // API mode: access is granted through access entries only (no aws-auth ConfigMap), every one
+                // managed below (ClusterAdmins): no entry EKS makes for the creator, which would collide with
+                // ours. ForceNew in the provider (access_config.bootstrap_cluster_creator_admin_permissions).
                 .accessConfig(ClusterAccessConfigArgs.builder()
                         .authenticationMode("API")
-                        .bootstrapClusterCreatorAdminPermissions(true)
+                        .bootstrapClusterCreatorAdminPermissions(false)
                         .build())
                 // The managed add-ons below replace the self-managed defaults.
                 .bootstrapSelfManagedAddons(false)
@@ -249,13 +249,18 @@ public final class EksCluster extends ComponentResource {
                 .build(), region.child(this));
         this.oidcProviderArn = oidc.arn();
 
-        for (String principal : args.adminPrincipalArns()) {
-            access(Naming.child(name, "admin-" + principalSlug(principal)), Output.of(principal), CLUSTER_ADMIN_POLICY,
-                    "-cluster-admin", cluster, region, tagging);
+        // The identity running this up installs the in-cluster baseline, so it is an admin too (once).
+        String deployer = ClusterAdmins.deployerArn(region);
+        java.util.Set<String> automationRoles = new java.util.HashSet<>();
+        args.automationAccess().forEach(a -> ClusterAdmins.roleArnBeside(deployer, a.roleName()).ifPresent(automationRoles::add));
+        List<Resource> accessEntries = new ArrayList<>();
+        for (String principal : ClusterAdmins.admins(args.adminPrincipalArns(), deployer, automationRoles)) {
+            accessEntries.add(access(Naming.child(name, "admin-" + principalSlug(principal)), Output.of(principal),
+                    CLUSTER_ADMIN_POLICY, "-cluster-admin", cluster, region, tagging));
         }
         for (ClusterAccess automation : args.automationAccess()) {
-            access(Naming.child(name, automation.role()), automation.principalArn(), automation.accessPolicy(),
-                    "-access", cluster, region, tagging);
+            accessEntries.add(access(Naming.child(name, automation.role()), automation.principalArn(), automation.accessPolicy(),
+                    "-access", cluster, region, tagging));
         }
 
         // The EBS CSI role is shared between regions; each cluster lets it use its own (regional) EBS key.
@@ -309,7 +314,9 @@ public final class EksCluster extends ComponentResource {
         var bootstrap = new Provider(Naming.child(name, "k8s-bootstrap"), ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .enableServerSideApply(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeGroups).build());
+                // Without the creator's bootstrap permission, the deployer reaches the API only through its
+                // access entry and policy association: nothing inside the cluster before they exist.
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(concat(nodeGroups, accessEntries)).build());
 
         List<Resource> baseline = new ArrayList<>();
         baseline.addAll(storageClasses(name, ebsKey, bootstrap));
@@ -393,15 +400,15 @@ public final class EksCluster extends ComponentResource {
     }
 
     /** Access entry plus cluster-admin for one principal; the resource name derives from the ARN, not a list index. */
-    private void access(String entryName, Output<String> principalArn, String accessPolicy, String associationSuffix,
-                        Cluster cluster, AwsRegion region, Tagging tagging) {
+    private Resource access(String entryName, Output<String> principalArn, String accessPolicy, String associationSuffix,
+                            Cluster cluster, AwsRegion region, Tagging tagging) {
         var entry = new AccessEntry(entryName, AccessEntryArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)
                 .type("STANDARD")
                 .tags(tagging.tags(entryName))
                 .build(), region.child(this));
-        new AccessPolicyAssociation(entryName + associationSuffix, AccessPolicyAssociationArgs.builder()
+        return new AccessPolicyAssociation(entryName + associationSuffix, AccessPolicyAssociationArgs.builder()
                 .clusterName(cluster.name())
                 .principalArn(principalArn)
                 .policyArn(region.partition().applyValue(p -> "arn:" + p + ":eks::aws:cluster-access-policy/" + accessPolicy))

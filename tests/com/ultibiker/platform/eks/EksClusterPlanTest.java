@@ -142,7 +142,10 @@ class EksClusterPlanTest {
             // Entries of configured people; the stack's own CI roles are covered by ClusterAccessTest.
             List<PlanResource> entries = within(plan, region).stream()
                     .filter(r -> r.type().equals("aws:eks/accessEntry:AccessEntry") && r.name().contains("-admin-")).toList();
-            assertEquals(admins, entries.stream().map(e -> (String) e.prop("principalArn")).sorted().toList());
+            // The configured admins and the identity running the plan (the offline plan's caller), each once.
+            List<String> expected = new ArrayList<>(admins);
+            expected.add("arn:aws:iam::123456789012:user/plan");
+            assertEquals(expected.stream().sorted().toList(), entries.stream().map(e -> (String) e.prop("principalArn")).sorted().toList());
             for (PlanResource entry : entries) {
                 assertEquals("STANDARD", entry.prop("type"));
                 PlanResource assoc = plan.require("aws:eks/accessPolicyAssociation:AccessPolicyAssociation", entry.name() + "-cluster-admin");
