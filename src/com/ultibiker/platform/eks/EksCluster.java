@@ -484,6 +484,7 @@ public final class EksCluster extends ComponentResource {
         Map<String, String> groupTags = new LinkedHashMap<>();
         groupTags.put("NodePool", pool.name());
         groupTags.putAll(autoscalerDiscoveryTags(args.clusterName()));
+        var scaling = NodeScaling.decide(pool, NodeScaling.liveDesired(region, args.clusterName(), pool.name()));
         List<NodeGroupTaintArgs> taints = pool.taints().stream().map(t -> NodeGroupTaintArgs.builder()
                 .key(t.key()).value(t.value()).effect(t.effect().eksName()).build()).toList();
         return new NodeGroup(groupName, NodeGroupArgs.builder()
@@ -500,7 +501,7 @@ public final class EksCluster extends ComponentResource {
                 .scalingConfig(NodeGroupScalingConfigArgs.builder()
                         .minSize(pool.minSize())
                         .maxSize(pool.maxSize())
-                        .desiredSize(pool.desiredSize())
+                        .desiredSize(scaling.desiredSize())
                         .build())
                 .updateConfig(NodeGroupUpdateConfigArgs.builder()
                         .maxUnavailablePercentage(pool.maxUnavailablePercent())
@@ -514,9 +515,9 @@ public final class EksCluster extends ComponentResource {
                 .labels(pool.labels())
                 .taints(taints)
                 .tags(tagging.tags(groupName, groupTags))
-                // The cluster autoscaler owns the desired size after creation; see README.
+                // The cluster autoscaler owns the desired size after creation, unless a new min/max moves it (NodeScaling).
                 .build(), region.childOf(this)
-                .ignoreChanges(List.of("scalingConfig.desiredSize"))
+                .ignoreChanges(scaling.ownedByAutoscaler() ? List.of("scalingConfig.desiredSize") : List.of())
                 .dependsOn(dependsOn)
                 .build());
     }

@@ -53,6 +53,8 @@ public final class PlanMocks implements Mocks {
                     "partition", "aws", "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws", "id", "aws");
             case "aws:index/getRegion:getRegion" -> Map.of("name", region, "id", region, "region", region,
                     "endpoint", "ec2." + region + ".amazonaws.com", "description", region);
+            // The offline plan is a first up: the account has no EKS cluster yet.
+            case "aws:eks/getClusters:getClusters" -> Map.of("names", java.util.List.of(), "id", region);
             case "aws:eks/getAddonVersion:getAddonVersion" -> Map.of(
                     "addonName", args.args.get("addonName"), "kubernetesVersion", args.args.get("kubernetesVersion"),
                     "version", "v0.0.0-eksbuild.plan", "id", String.valueOf(args.args.get("addonName")));
