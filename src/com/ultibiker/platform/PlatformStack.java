@@ -355,6 +355,7 @@ public final class PlatformStack {
                     eks.appNamespace(),
                     network.vpcId(),
                     network.privateSubnetIds(),
+                    config.network().availabilityZones(),
                     config.logRetentionDays(),
                     platformClusters,
                     isPrimary || primary == null ? Optional.empty() : Optional.of(primary.controllerRoles()),

@@ -95,7 +95,7 @@ public final class StackConfigParser {
 
         TagsConfig tags = tags(root.section("tags"), problems);
         NetworkConfig network = network(root.section("network"), regions, problems);
-        EksConfig eks = eks(root.section("eks"), regions, productionRules, problems);
+        EksConfig eks = eks(root.section("eks"), regions, network.availabilityZones(), productionRules, problems);
         DatabaseConfig database = database(root.section("database"), regions, productionRules, problems);
         CacheConfig cache = cache(root.section("cache"), regions, productionRules, problems);
         TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), eks.nodePools(), problems);
@@ -214,7 +214,7 @@ public final class StackConfigParser {
         return new NetworkConfig(Map.copyOf(cidrs), azs, nat, interfaceEndpoints);
     }
 
-    private static EksConfig eks(ConfigSection s, Regions regions, boolean production, Problems problems) {
+    private static EksConfig eks(ConfigSection s, Regions regions, List<String> networkAzs, boolean production, Problems problems) {
         String version = s.string("version", "1.35");
         check(problems, s, "version", version, Checks.kubernetesVersion(version));
         if (Checks.kubernetesVersion(version).isEmpty() && HelmCharts.clusterAutoscaler(version).isEmpty()) {
@@ -251,8 +251,8 @@ public final class StackConfigParser {
         if (!logTypes.containsAll(Checks.REQUIRED_EKS_LOG_TYPES)) {
             problems.invalid(s.keyOf("logTypes"), logTypes, "a list that includes " + Checks.REQUIRED_EKS_LOG_TYPES);
         }
-        List<NodePoolSpec> pools = nodePools(s, "nodePools", true, problems);
-        List<NodePoolSpec> standby = nodePools(s, "standbyNodePools", regions.isMultiRegion(), problems);
+        List<NodePoolSpec> pools = nodePools(s, "nodePools", true, networkAzs, problems);
+        List<NodePoolSpec> standby = nodePools(s, "standbyNodePools", regions.isMultiRegion(), networkAzs, problems);
         if (!regions.isMultiRegion() && !standby.isEmpty()) {
             problems.invalid(s.keyOf("standbyNodePools"), "a list", "no standby pools when regions.secondary is not set");
         }
@@ -298,7 +298,8 @@ public final class StackConfigParser {
         return Map.copyOf(out);
     }
 
-    private static List<NodePoolSpec> nodePools(ConfigSection eks, String key, boolean required, Problems problems) {
+    private static List<NodePoolSpec> nodePools(ConfigSection eks, String key, boolean required, List<String> networkAzs,
+                                                Problems problems) {
         List<ConfigSection> sections = eks.sections(key);
         if (sections.isEmpty()) {
             if (required) {
@@ -344,8 +345,20 @@ public final class StackConfigParser {
             Map<String, String> labels = p.stringMap("labels", Map.of());
             int maxUnavailable = ranged(p, "maxUnavailablePercent", 33, 1, 100, problems);
             int disk = ranged(p, "diskSizeGib", 50, 20, 16384, problems);
+            // Subnets force a new node group (terraform-provider-aws, aws_eks_node_group subnet_ids: ForceNew):
+            // a pool pinned to its AZs is not replaced when the network gains an AZ.
+            List<String> azs = p.strings("availabilityZones", networkAzs);
+            for (int i = 0; i < azs.size(); i++) {
+                if (!networkAzs.contains(azs.get(i))) {
+                    problems.invalid(p.keyOf("availabilityZones") + "[" + i + "]", azs.get(i), "one of network.availabilityZones " + networkAzs);
+                }
+            }
+            if (azs.isEmpty() || azs.size() != new HashSet<>(azs).size()) {
+                problems.invalid(p.keyOf("availabilityZones"), azs, "at least one AZ of network.availabilityZones, each once");
+            }
             p.rejectUnknownKeys();
-            pools.add(new NodePoolSpec(name, types, capacity, min, max, desired, List.copyOf(taints), labels, maxUnavailable, disk));
+            pools.add(new NodePoolSpec(name, types, capacity, min, max, desired, List.copyOf(taints), labels, maxUnavailable, disk,
+                    azs.stream().sorted().toList()));
         }
         if (pools.stream().noneMatch(NodePoolSpec::schedulesApplicationPods)) {
             problems.invalid(eks.keyOf(key), "every pool tainted NoSchedule/NoExecute",

@@ -493,7 +493,10 @@ public final class EksCluster extends ComponentResource {
                 // capacity type) can create the new group before deleting the old one.
                 .nodeGroupNamePrefix(pool.name() + "-")
                 .nodeRoleArn(nodeRole.arn())
-                .subnetIds(args.privateSubnetIds())
+                // The pool's own AZs: subnetIds force a new group (terraform-provider-aws aws_eks_node_group,
+                // subnet_ids ForceNew), so a pool pinned with availabilityZones keeps its group when the
+                // network gains an AZ. A replacement is created before the old group is deleted (name prefix).
+                .subnetIds(poolSubnets(args, pool))
                 .version(cluster.version())
                 .amiType(AMI_TYPE)
                 .capacityType(pool.capacityType().configName())
@@ -520,6 +523,16 @@ public final class EksCluster extends ComponentResource {
                 .ignoreChanges(scaling.ownedByAutoscaler() ? List.of("scalingConfig.desiredSize") : List.of())
                 .dependsOn(dependsOn)
                 .build());
+    }
+
+    /** The private subnets of the pool's AZs (the network lists one per AZ, sorted by AZ). */
+    static Output<List<String>> poolSubnets(EksClusterArgs args, NodePoolSpec pool) {
+        List<Integer> indices = pool.availabilityZones().stream().map(az -> args.availabilityZones().indexOf(az)).toList();
+        if (indices.contains(-1)) {
+            throw new IllegalArgumentException("pool " + pool.name() + " names AZs " + pool.availabilityZones()
+                    + " outside the network's " + args.availabilityZones());
+        }
+        return args.privateSubnetIds().applyValue(ids -> indices.stream().map(ids::get).toList());
     }
 
     /** Tags the cluster autoscaler discovers node groups by (EKS also puts them on the groups' ASGs). */

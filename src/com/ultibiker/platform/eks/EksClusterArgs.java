@@ -28,7 +28,9 @@ import java.util.Optional;
  * @param addonVersions        every add-on to its pinned version (eks.addonVersions or the AddonVersions default)
  * @param appNamespace         the application namespace with its ResourceQuota and LimitRange
  * @param vpcId                VPC of the cluster (for the node security group and the load balancer controller)
- * @param privateSubnetIds     subnets of the control-plane ENIs and the nodes; never public ones
+ * @param privateSubnetIds     subnets of the control-plane ENIs and the nodes; never public ones, one per AZ in the
+ *                             order of {@code availabilityZones} sorted (the network's order)
+ * @param availabilityZones    the network's AZ suffixes; a pool's groups run in the subnets of its own AZs
  * @param logRetentionDays     retention of the control-plane log group
  * @param platformClusters     region to cluster name of every cluster of the stack; the controller roles trust all of them
  * @param sharedRoles          controller roles created by another cluster of the stack (empty: this cluster creates them)
@@ -49,6 +51,7 @@ public record EksClusterArgs(
         AppNamespaceSpec appNamespace,
         Output<String> vpcId,
         Output<List<String>> privateSubnetIds,
+        List<String> availabilityZones,
         int logRetentionDays,
         Map<String, String> platformClusters,
         Optional<ControllerRoles> sharedRoles,
@@ -62,6 +65,7 @@ public record EksClusterArgs(
         automationAccess = List.copyOf(automationAccess);
         logTypes = List.copyOf(logTypes);
         nodePools = List.copyOf(nodePools);
+        availabilityZones = availabilityZones.stream().sorted().toList();
         addonVersions = Map.copyOf(addonVersions);
         platformClusters = Map.copyOf(platformClusters);
         if (nodePools.isEmpty()) {

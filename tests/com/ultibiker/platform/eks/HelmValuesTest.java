@@ -83,6 +83,6 @@ class HelmValuesTest {
 
     private static NodePoolSpec pool(String name, List<Taint> taints) {
         return new NodePoolSpec(name, List.of("t3.medium"), CapacityType.ON_DEMAND, 1, 2, 1, taints,
-                Map.of("role", name), 33, 50);
+                Map.of("role", name), 33, 50, List.of("a", "b", "c"));
     }
 }

@@ -23,7 +23,7 @@ class NodeScalingTest {
 
     private static NodePoolSpec pool(int min, int max, int desired) {
         return new NodePoolSpec("application", List.of("t3.medium"), CapacityType.ON_DEMAND, min, max, desired, List.of(),
-                Map.of(), 33, 50);
+                Map.of(), 33, 50, List.of("a", "b", "c"));
     }
 
     @Test
