@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +25,7 @@ public record PlanFacts(List<PlannedResource> resources, String primaryRegion, L
         return resources.stream().filter(r -> r.type().equals(type) && region.equals(r.region())).count();
     }
 
-    public long count(String type, String region, java.util.function.Predicate<PlannedResource> filter) {
+    public long count(String type, String region, Predicate<PlannedResource> filter) {
         return resources.stream().filter(r -> r.type().equals(type) && region.equals(r.region()) && filter.test(r)).count();
     }
 

@@ -65,6 +65,9 @@ public final class Pricing {
             Map.entry("aws:route53/zone:Zone", Pricing::hostedZone),
             Map.entry("aws:route53/healthCheck:HealthCheck", Pricing::healthCheck),
             Map.entry("aws:cloudwatch/metricAlarm:MetricAlarm", Pricing::metricAlarm),
+            Map.entry("aws:cloudwatch/compositeAlarm:CompositeAlarm", Pricing::compositeAlarm),
+            Map.entry("aws:kms/replicaKey:ReplicaKey", Pricing::kmsKey),
+            Map.entry("aws:ebs/volume:Volume", Pricing::ebsVolume),
             Map.entry("aws:cloudwatch/logGroup:LogGroup", Pricing::logGroup),
             Map.entry("aws:s3/bucketV2:BucketV2", Pricing::bucket),
             Map.entry("aws:s3/bucket:Bucket", Pricing::bucket),
@@ -245,6 +248,16 @@ public final class Pricing {
         return List.of(highResolution
                 ? c.line("high-resolution alarm", "cloudwatch.alarm.highResolution", r.region(), 1, "alarm-months")
                 : c.line("standard-resolution alarm", "cloudwatch.alarm.standard", r.region(), 1, "alarm-months"));
+    }
+
+    static List<LineItem> compositeAlarm(PlannedResource r, Context c) {
+        return List.of(c.line("composite alarm", "cloudwatch.alarm.composite", r.region(), 1, "alarm-months"));
+    }
+
+    static List<LineItem> ebsVolume(PlannedResource r, Context c) {
+        String type = r.string("type", "gp3");
+        double gb = r.number("size", 0);
+        return List.of(c.line(fmt(gb) + " GB " + type + " volume", "ebs." + type, r.region(), gb, "GB-months"));
     }
 
     /** What kind of log a group holds decides which assumption sizes it. */
