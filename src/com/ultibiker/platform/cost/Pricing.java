@@ -181,6 +181,11 @@ public final class Pricing {
         double gb = r.props().containsKey("allocatedStorage") ? r.number("allocatedStorage", 0) : storageOwner.number("allocatedStorage", 0);
         String storage = r.string("storageType", storageOwner.string("storageType", "gp3"));
         lines.add(c.line(fmt(gb) + " GB " + storage + (multiAz ? " × 2 (standby)" : ""), "rds." + storage, r.region(), gb * copies, "GB-months"));
+        if (r.bool("performanceInsightsEnabled")) {
+            double days = r.number("performanceInsightsRetentionPeriod", 7);
+            lines.add(new LineItem(days <= 7 ? "Performance Insights, 7 days retention (no charge)"
+                    : "Performance Insights, " + fmt(days) + " days retention (charged per vCPU; not modelled)", "none", 0, "-", 0));
+        }
         if (source != null && source.startsWith("arn:aws:rds:") && !source.startsWith("arn:aws:rds:" + r.region() + ":")) {
             lines.add(c.line("cross-region replication traffic (cost.crossRegionReplicationGbPerMonth)", "dataTransfer.interRegion", r.region(),
                     c.usage().crossRegionReplicationGbPerMonth(), "GB"));
