@@ -9,9 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers the mock engine like a provider would at preview time: each resource gets a deterministic
- * id and its inputs back as state, plus the computed attributes other resources read (ARNs,
- * endpoints; see {@link ComputedAttributes}). Invokes the program makes are answered with fixed,
+ * Answers the mock engine as the provider and AWS would: each resource gets its inputs back as state,
+ * plus the id and the computed attributes AWS gives, in AWS's formats (see {@link ComputedAttributes}). Invokes the program makes are answered with fixed,
  * documented values; an invoke without an answer fails loudly instead of returning nothing.
  */
 public final class PlanMocks implements Mocks {
@@ -31,16 +30,13 @@ public final class PlanMocks implements Mocks {
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        Map<String, Object> state = new LinkedHashMap<>(args.inputs);
-        String id = args.name + "-id";
         if (args.type.startsWith("pulumi:providers:")) {
             Object region = args.inputs.get("region");
             providerRegions.put(args.name, region == null ? defaultRegion : String.valueOf(region));
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), new LinkedHashMap<>(args.inputs)));
         }
-        String region = regionOf(args.provider);
-        ComputedAttributes.add(args.type, args.name, id, region, ACCOUNT_ID, args.inputs, state);
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        var answer = ComputedAttributes.answer(args.type, args.name, regionOf(args.provider), ACCOUNT_ID, args.inputs);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(answer.id()), answer.state()));
     }
 
     @Override

@@ -98,7 +98,8 @@ class DatabaseTest {
             assertEquals("ultibiker/" + plan.stack() + "/postgres/master-user", secret.prop("name"));
             assertEquals("us-east-1", secret.region());
             assertEquals(db.prop("kmsKeyId"), secret.prop("kmsKeyId"), "encrypted with the database key of its region");
-            assertEquals("arn:aws:secretsmanager:us-east-1:123456789012:database-master-user",
+            // Secrets Manager appends six random characters to the name (the plan's mock answers "ChTXc6").
+            assertEquals("arn:aws:secretsmanager:us-east-1:123456789012:secret:ultibiker/" + plan.stack() + "/postgres/master-user-ChTXc6",
                     plan.outputs().get("database.masterUserSecretArn"));
         }
         assertEquals(List.of(), StackPlans.dev().require("aws:secretsmanager/secret:Secret", "database-master-user").prop("replicas"));
@@ -111,7 +112,7 @@ class DatabaseTest {
         assertEquals(List.of(Map.of("region", "eu-west-1",
                         "kmsKeyId", "arn:aws:kms:eu-west-1:123456789012:key/database-eu-west-1-key-id")),
                 secret.prop("replicas"));
-        assertEquals("arn:aws:secretsmanager:eu-west-1:123456789012:database-master-user",
+        assertEquals("arn:aws:secretsmanager:eu-west-1:123456789012:secret:ultibiker/prod/postgres/master-user-ChTXc6",
                 plan.outputs().get("database.masterUserSecretArn.eu-west-1"), "a replica's ARN is the primary's with its region");
     }
 

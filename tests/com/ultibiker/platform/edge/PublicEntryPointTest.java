@@ -74,7 +74,8 @@ class PublicEntryPointTest {
             assertTrue(https.dependencies().stream().anyMatch(d -> d.endsWith("::entry-" + region + "-cert-validation")),
                     "the listener waits for the certificate's DNS validation: " + https.dependencies());
             assertEquals("forward", https.prop("defaultActions.0.type"));
-            assertEquals("arn:aws:lb:" + region + ":123456789012:entry-" + region + "-api-tg", https.prop("defaultActions.0.targetGroupArn"));
+            assertTrue(String.valueOf(https.prop("defaultActions.0.targetGroupArn")).matches("arn:aws:elasticloadbalancing:" + region
+                    + ":123456789012:targetgroup/entry-" + region + "-api-tg/[0-9a-f]{16}"), String.valueOf(https.prop("defaultActions.0.targetGroupArn")));
         }
     }
 
@@ -158,7 +159,8 @@ class PublicEntryPointTest {
             }
             PlanResource wsRule = prod.require("aws:lb/listenerRule:ListenerRule", "entry-" + region + "-ws-rule");
             assertEquals(List.of("ws.ultibiker.example.com"), wsRule.prop("conditions.0.hostHeader.values"));
-            assertEquals("arn:aws:lb:" + region + ":123456789012:entry-" + region + "-ws-tg", wsRule.prop("actions.0.targetGroupArn"));
+            assertTrue(String.valueOf(wsRule.prop("actions.0.targetGroupArn")).matches("arn:aws:elasticloadbalancing:" + region
+                    + ":123456789012:targetgroup/entry-" + region + "-ws-tg/[0-9a-f]{16}"), String.valueOf(wsRule.prop("actions.0.targetGroupArn")));
         }
     }
 }

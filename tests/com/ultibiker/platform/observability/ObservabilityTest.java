@@ -74,7 +74,7 @@ class ObservabilityTest {
         for (PlanResource s : subscriptions) {
             assertEquals("email", s.prop("protocol"));
             assertEquals("platform-oncall@ultibiker.example.com", s.prop("endpoint"));
-            assertEquals("arn:aws:sns:" + s.region() + ":123456789012:observability-" + s.region() + "-alerts", s.prop("topic"));
+            assertEquals("arn:aws:sns:" + s.region() + ":123456789012:ultibiker-prod-alerts", s.prop("topic"), "the topic's ARN (its name, not the resource name)");
         }
         assertEquals("observability-us-east-1-email-platform-oncall-at-ultibiker-example-com",
                 subscriptions.stream().filter(s -> "us-east-1".equals(s.region())).findFirst().orElseThrow().name());
@@ -84,7 +84,7 @@ class ObservabilityTest {
     Stream<DynamicTest> everyAlarmNotifiesItsRegionsTopicOnAlarmAndOk() {
         return Stream.of(ComponentPlans.dev(), ComponentPlans.prod()).flatMap(plan -> alarms(plan).stream()
                 .map(a -> DynamicTest.dynamicTest(plan.stack() + " " + a.name(), () -> {
-                    List<String> topic = List.of("arn:aws:sns:" + a.region() + ":123456789012:observability-" + a.region() + "-alerts");
+                    List<String> topic = List.of("arn:aws:sns:" + a.region() + ":123456789012:ultibiker-" + plan.stack() + "-alerts");
                     assertEquals(topic, a.prop("alarmActions"), a.name());
                     assertEquals(topic, a.prop("okActions"), a.name());
                     assertEquals(true, a.prop("actionsEnabled"));
@@ -227,7 +227,7 @@ class ObservabilityTest {
         List<Map<String, Object>> receivers = (List<Map<String, Object>>) release.prop("values.alertmanager.config.receivers");
         Map<String, Object> sns = receivers.stream().filter(r -> "sns".equals(r.get("name"))).findFirst().orElseThrow();
         Map<String, Object> config = ((List<Map<String, Object>>) sns.get("sns_configs")).get(0);
-        assertEquals("arn:aws:sns:us-east-1:123456789012:observability-us-east-1-alerts", config.get("topic_arn"));
+        assertEquals("arn:aws:sns:us-east-1:123456789012:ultibiker-dev-alerts", config.get("topic_arn"));
         assertEquals("sns", release.prop("values.alertmanager.config.route.receiver"));
         PlanResource association = dev.require("aws:eks/podIdentityAssociation:PodIdentityAssociation", "observability-alertmanager-identity");
         assertEquals("monitoring", association.prop("namespace"));
@@ -235,7 +235,7 @@ class ObservabilityTest {
         assertEquals(PrometheusStack.ALERTMANAGER_SERVICE_ACCOUNT, release.prop("values.alertmanager.serviceAccount.name"));
         assertEquals("ultibiker-dev-us-east-1", association.prop("clusterName"));
         String policy = (String) dev.require("aws:iam/rolePolicy:RolePolicy", "observability-alertmanager-role-publish").prop("policy");
-        assertTrue(policy.contains("sns:Publish") && policy.contains("observability-us-east-1-alerts"), policy);
+        assertTrue(policy.contains("sns:Publish") && policy.contains("\"Resource\":\"arn:aws:sns:us-east-1:123456789012:ultibiker-dev-alerts\""), policy);
     }
 
     @Test
