@@ -152,7 +152,7 @@ class ConfigReadingLiteralTest {
         var t = section("extra", Map.of("a", 1));
         t.string("x", "");
         t.rejectUnknownKeys();
-        assertEquals("p:eks.extra: found a section; allowed: no such key here; known keys: x", reported().get(1));
+        assertEquals("p:eks.extra: found \"a section\"; allowed: no such key here; known keys: x", reported().get(1));
     }
 
     @Test
