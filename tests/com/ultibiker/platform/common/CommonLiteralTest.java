@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommonLiteralTest {
 
     private static NodePoolSpec pool(String name, Map<String, String> labels, List<Taint> taints) {
-        return new NodePoolSpec(name, List.of("m5.large"), CapacityType.values()[0], 1, 3, 1, taints, labels, 33, 50);
+        return new NodePoolSpec(name, List.of("m5.large"), CapacityType.values()[0], 1, 3, 1, taints, labels, 33, 50, List.of("a", "b"));
     }
 
     private static final Taint ANALYTICS = new Taint("workload", "analytics", TaintEffect.NO_SCHEDULE);
