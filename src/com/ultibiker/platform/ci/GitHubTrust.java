@@ -1,6 +1,6 @@
 package com.ultibiker.platform.ci;
 
-import com.google.gson.GsonBuilder;
+import com.ultibiker.platform.common.JsonDocuments;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +65,6 @@ public final class GitHubTrust {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("Version", "2012-10-17");
         policy.put("Statement", List.of(statement));
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(policy);
+        return JsonDocuments.compact(policy);
     }
 }

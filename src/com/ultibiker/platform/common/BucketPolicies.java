@@ -1,6 +1,5 @@
 package com.ultibiker.platform.common;
 
-import com.google.gson.GsonBuilder;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +38,6 @@ public final class BucketPolicies {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
         doc.put("Statement", statements);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+        return JsonDocuments.compact(doc);
     }
 }

@@ -1,6 +1,5 @@
 package com.ultibiker.platform.common;
 
-import com.google.gson.GsonBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +44,7 @@ public final class KeyPolicies {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
         doc.put("Statement", statements);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+        return JsonDocuments.compact(doc);
     }
 
     private static Map<String, Object> statement(String sid, Map<String, String> principal, List<String> actions,

@@ -1,6 +1,6 @@
 package com.ultibiker.platform.data;
 
-import com.google.gson.GsonBuilder;
+import com.ultibiker.platform.common.JsonDocuments;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +67,6 @@ public final class DataPolicies {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
         doc.put("Statement", statements);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+        return JsonDocuments.compact(doc);
     }
 }

@@ -1,6 +1,6 @@
 package com.ultibiker.platform.eks;
 
-import com.google.gson.GsonBuilder;
+import com.ultibiker.platform.common.JsonDocuments;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +31,6 @@ public final class Kubeconfig {
                 Map.of("cluster", clusterName, "user", clusterName))));
         config.put("current-context", clusterName);
         config.put("users", List.of(Map.of("name", clusterName, "user", Map.of("exec", exec))));
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(config);
+        return JsonDocuments.compact(config);
     }
 }

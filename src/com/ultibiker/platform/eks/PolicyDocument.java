@@ -1,6 +1,6 @@
 package com.ultibiker.platform.eks;
 
-import com.google.gson.GsonBuilder;
+import com.ultibiker.platform.common.JsonDocuments;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,6 +90,6 @@ public record PolicyDocument(List<Statement> statements) {
 
     /** Pretty JSON, the form stored in golden files and sent to IAM. */
     public String toJson() {
-        return new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().create().toJson(toMap());
+        return JsonDocuments.pretty(toMap());
     }
 }

@@ -1,6 +1,6 @@
 package com.ultibiker.platform.observability;
 
-import com.google.gson.GsonBuilder;
+import com.ultibiker.platform.common.JsonDocuments;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +59,6 @@ final class ObservabilityPolicies {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("Version", "2012-10-17");
         doc.put("Statement", statements);
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(doc);
+        return JsonDocuments.compact(doc);
     }
 }
