@@ -16,6 +16,7 @@ import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
+import com.ultibiker.platform.config.Placeholders;
 import com.ultibiker.platform.config.PulumiConfigSource;
 import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
@@ -62,6 +63,17 @@ public final class PlatformStack {
 
     public static void stack(Context ctx) {
         StackConfig config = StackConfigParser.parse(ctx.projectName(), PulumiConfigSource.read(ctx), ctx.config("aws").get("region"));
+        compose(ctx, config);
+    }
+
+    /**
+     * What {@code pulumi preview}/{@code up} runs ({@link App}): {@link #stack}, but a stack still holding the
+     * project's example values ({@link Placeholders}) is refused with one message before anything is registered.
+     */
+    public static void deploy(Context ctx) {
+        var raw = PulumiConfigSource.read(ctx);
+        StackConfig config = StackConfigParser.parse(ctx.projectName(), raw, ctx.config("aws").get("region"));
+        Placeholders.refuse(ctx.projectName(), raw);
         compose(ctx, config);
     }
 

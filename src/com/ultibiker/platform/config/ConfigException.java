@@ -14,7 +14,12 @@ public final class ConfigException extends RunException {
     private final List<ConfigProblem> problems;
 
     public ConfigException(List<ConfigProblem> problems) {
-        super(render(problems));
+        this(header(problems), problems);
+    }
+
+    /** Problems under a header of the caller's (e.g. example values left in a stack file). */
+    public ConfigException(String header, List<ConfigProblem> problems) {
+        super(render(header, problems));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("a ConfigException needs at least one problem");
         }
@@ -25,9 +30,12 @@ public final class ConfigException extends RunException {
         return problems;
     }
 
-    private static String render(List<ConfigProblem> problems) {
-        String header = "Invalid stack configuration (" + problems.size()
+    private static String header(List<ConfigProblem> problems) {
+        return "Invalid stack configuration (" + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems") + "):";
+    }
+
+    private static String render(String header, List<ConfigProblem> problems) {
         return problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n", header + "\n", ""));
     }
 }

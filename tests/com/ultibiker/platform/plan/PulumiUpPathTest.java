@@ -51,6 +51,46 @@ class PulumiUpPathTest {
     // The runs are child processes that mostly wait on each other's gRPC round trips: started together,
     // before the offline plans are built, they cost about the time of the slowest one.
     private static final Set<String> SECRET = Set.of(PROJECT_NAME + ":observability");
+
+    /**
+     * The shipped stack files hold example values that {@code pulumi up} refuses (Placeholders): these runs
+     * replace each with a value of the same shape, as an adopter's stack file would hold, and compare with the
+     * offline plan of the same replaced config.
+     */
+    private static final Map<String, String> REAL_VALUES = new java.util.LinkedHashMap<>(Map.of(
+            "ultibiker.example.com", "ultibiker.io",
+            "123456789012:role/platform-admin", "210987654321:role/platform-admin",
+            "203.0.113.0/24", "81.2.69.0/24",
+            "ultibiker/ultibiker-platform", "ultibiker-io/platform"));
+    private static CompletableFuture<Run> examples;
+
+    /** Top-level project keys of {@code stack} whose text changes under {@link #REAL_VALUES} (sections as JSON). */
+    static Map<String, String> realValues(String stack) {
+        Map<String, String> changed = new TreeMap<>();
+        StackPlans.stackFile(stack).projectConfig().forEach((key, text) -> {
+            String real = text;
+            for (var e : REAL_VALUES.entrySet()) {
+                real = real.replace(e.getKey(), e.getValue());
+            }
+            if (!real.equals(text)) {
+                changed.put(key, real);
+            }
+        });
+        return changed;
+    }
+
+    /** The same overrides as the YAML values the CLI would encode (sections parsed back from JSON). */
+    private static Map<String, Object> cli(Map<String, String> overrides) {
+        Map<String, Object> values = new TreeMap<>();
+        overrides.forEach((k, v) -> values.put(k, v.startsWith("{") || v.startsWith("[")
+                ? new com.google.gson.Gson().fromJson(v, Object.class) : v));
+        return values;
+    }
+
+    private static final class RealPlans {
+        static final Plan PROD = StackPlans.runWith("prod", realValues("prod"));
+        static final Plan DEV = StackPlans.runWith("dev", realValues("dev"));
+    }
     private static ExecutorService pool;
     private static CompletableFuture<Run> prodUpdate;
     private static CompletableFuture<Run> prodPreview;
@@ -60,11 +100,12 @@ class PulumiUpPathTest {
     @BeforeAll
     static void startRuns() {
         pool = Executors.newFixedThreadPool(Integer.getInteger("upPath.parallel", 2));
-        prodUpdate = start(() -> run("prod", false, Map.of(), Set.of()));
-        prodPreview = start(() -> run("prod", true, Map.of(), Set.of()));
+        prodUpdate = start(() -> run("prod", false, cli(realValues("prod")), Set.of()));
+        prodPreview = start(() -> run("prod", true, cli(realValues("prod")), Set.of()));
         // `pulumi config set --secret --path observability.alertEmails[0] ...` makes the whole section secret:
         // it is listed in PULUMI_CONFIG_SECRET_KEYS and arrives decrypted.
-        devUpdate = start(() -> run("dev", false, Map.of(), SECRET));
+        devUpdate = start(() -> run("dev", false, cli(realValues("dev")), SECRET));
+        examples = start(() -> run("dev", true, Map.of(), Set.of()));
         invalid = start(() -> run("dev", true, Map.of("logRetentionDays", 31, "network", Map.of(
                 "vpcCidrs", Map.of("us-east-1", "10.10.0.0/16"), "availabilityZones", List.of("a", "b"), "natGateways", "sometimes")),
                 Set.of()));
@@ -194,7 +235,7 @@ class PulumiUpPathTest {
 
     @Test
     void updateOfProdRegistersExactlyTheOfflinePlanWithTheSameInputs() throws Exception {
-        Plan offline = StackPlans.prod();
+        Plan offline = RealPlans.PROD;
         Run run = prodUpdate.join();
         assertEquals(0, run.exit(), run.describe());
         assertEquals(List.of(), run.engine().errors(), run.describe());
@@ -216,7 +257,7 @@ class PulumiUpPathTest {
         Run run = prodPreview.join();
         assertEquals(0, run.exit(), run.describe());
         assertEquals(List.of(), run.engine().errors(), run.describe());
-        assertSameUrns(StackPlans.prod(), run);
+        assertSameUrns(RealPlans.PROD, run);
         // Computed outputs are unknown in preview: an input built from another resource's id or ARN is unknown.
         var subnet = run.engine().registrations().stream()
                 .filter(r -> r.urn().endsWith("aws:ec2/subnet:Subnet::network-us-east-1-private-us-east-1a")).findFirst().orElseThrow();
@@ -229,9 +270,9 @@ class PulumiUpPathTest {
         Run run = devUpdate.join();
         assertEquals(0, run.exit(), run.describe());
         assertEquals(List.of(), run.engine().errors(), run.describe());
-        assertSameUrns(StackPlans.dev(), run);
+        assertSameUrns(RealPlans.DEV, run);
         for (var registration : run.engine().registrations()) {
-            assertEquals(canonical(StackPlans.dev().byUrn(registration.urn()).orElseThrow().props()),
+            assertEquals(canonical(RealPlans.DEV.byUrn(registration.urn()).orElseThrow().props()),
                     canonical(ProtoValues.toMap(registration.request().getObject())), "inputs of " + registration.urn());
         }
         System.out.println("PulumiUpPathTest dev update: " + run.describe().lines().findFirst().orElse(""));
@@ -248,6 +289,31 @@ class PulumiUpPathTest {
         String errors = String.join("\n", run.engine().errors());
         assertTrue(errors.contains("ultibiker-platform:logRetentionDays: found 31"), run.describe());
         assertTrue(errors.contains("ultibiker-platform:network.natGateways: found \"sometimes\""), run.describe());
+    }
+
+    /** The shipped dev stack as it is: the offline plan plans it, {@code pulumi preview} refuses it in one message. */
+    @Test
+    void previewOfTheShippedExampleValuesRegistersNothingAndNamesEachKeyToSet() {
+        assertTrue(StackPlans.dev().resources().size() > 100, "the offline plan still plans the shipped dev stack");
+        Run run = examples.join();
+        assertNotEquals(0, run.exit(), run.describe());
+        assertEquals(List.of(), run.engine().registrations().stream().map(StandInEngine.Registration::urn)
+                .filter(urn -> !urn.equals("urn:pulumi:dev::ultibiker-platform::pulumi:pulumi:Stack::ultibiker-platform-dev")).toList(),
+                run.describe());
+        String errors = String.join("\n", run.engine().errors());
+        assertTrue(errors.contains("The stack still holds the project's example values (3 keys to set before a real preview or up;"), run.describe());
+        assertTrue(errors.contains("ultibiker-platform:ci.githubRepository: found \"ultibiker/ultibiker-platform\" (the example repository"), run.describe());
+        assertTrue(errors.contains("ultibiker-platform:dns.domain: found \"dev.ultibiker.example.com\" (a reserved example domain"), run.describe());
+        assertTrue(errors.contains("ultibiker-platform:observability.alertEmails[0]: found \"platform-alerts-dev@ultibiker.example.com\""), run.describe());
+    }
+
+    @Test
+    void theRealValuesLeaveNoExampleAndChangeOnlyTheExampleKeys() {
+        assertEquals(Set.of("ci", "dns", "eks", "observability"), realValues("prod").keySet());
+        assertEquals(Set.of("ci", "dns", "observability"), realValues("dev").keySet());
+        var prod = new java.util.HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        prod.putAll(realValues("prod"));
+        assertEquals(List.of(), com.ultibiker.platform.config.Placeholders.find(PROJECT_NAME, prod));
     }
 
     @Test
