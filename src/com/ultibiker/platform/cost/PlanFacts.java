@@ -29,6 +29,12 @@ public record PlanFacts(List<PlannedResource> resources, String primaryRegion, L
         return resources.stream().filter(r -> r.type().equals(type) && region.equals(r.region()) && filter.test(r)).count();
     }
 
+    /** The first resource of {@code type} that {@code r} depends on (through an input or {@code dependsOn}). */
+    public Optional<PlannedResource> dependencyOfType(PlannedResource r, String type) {
+        return r.dependencies().stream().map(urn -> resources.stream().filter(x -> x.urn().equals(urn)).findFirst())
+                .flatMap(Optional::stream).filter(x -> x.type().equals(type)).findFirst();
+    }
+
     /** The resource whose offline placeholder id is {@code id} ({@code <resource name>-id}). */
     public Optional<PlannedResource> byPlaceholderId(String id) {
         return Optional.ofNullable(byId().get(id));

@@ -112,7 +112,7 @@ public final class Pricing {
             lines.add(new LineItem(type + " on-demand × " + fmt(nodes) + " nodes (desired)", key, nodes * c.hours(), "instance-hours", onDemand));
         }
         String templateId = String.valueOf(r.map("launchTemplate").get("id"));
-        c.plan().byPlaceholderId(templateId).ifPresent(template -> {
+        c.plan().dependencyOfType(r, "aws:ec2/launchTemplate:LaunchTemplate").or(() -> c.plan().byPlaceholderId(templateId)).ifPresent(template -> {
             for (Object mapping : template.list("blockDeviceMappings")) {
                 Object ebs = mapping instanceof Map<?, ?> m ? m.get("ebs") : null;
                 if (ebs instanceof Map<?, ?> volume) {

@@ -40,6 +40,18 @@ class PriceTableTest {
         assertTrue(e.totalUsd() > 0);
     }
 
+    /** A node group without its launch template's volumes would silently drop their cost: the link must hold for every pool. */
+    @ParameterizedTest(name = "every node group of the {0} plan is priced with its instances and its root volumes")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyNodeGroupIsPricedWithItsInstancesAndRootVolumes(String stack) {
+        List<ResourceCost> groups = estimate(stack).costs().stream().filter(c -> c.type().equals("aws:eks/nodeGroup:NodeGroup")).toList();
+        assertFalse(groups.isEmpty());
+        for (ResourceCost g : groups) {
+            assertTrue(g.lines().stream().anyMatch(l -> l.priceKey().startsWith("ec2.") && l.quantity() > 0), g.name() + ": " + g.lines());
+            assertTrue(g.lines().stream().anyMatch(l -> l.priceKey().equals("ebs.gp3") && l.quantity() > 0), g.name() + " has no root volume line: " + g.lines());
+        }
+    }
+
     @Test
     void aTypeTheTableDoesNotKnowIsReported() {
         var plan = new PlanReader.PlanDocument("t", List.of(
