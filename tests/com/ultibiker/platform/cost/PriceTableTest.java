@@ -52,6 +52,19 @@ class PriceTableTest {
         }
     }
 
+    /** A replica has no allocatedStorage of its own: its source must be found, or its storage would cost nothing. */
+    @ParameterizedTest(name = "every RDS instance of the {0} plan pays for its storage, a cross-region replica for replication")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyRdsInstancePaysForStorageAndCrossRegionReplication(String stack) {
+        for (ResourceCost db : estimate(stack).costs().stream().filter(c -> c.type().equals("aws:rds/instance:Instance")).toList()) {
+            assertTrue(db.lines().stream().anyMatch(l -> l.priceKey().startsWith("rds.gp") && l.quantity() > 0), db.name() + ": " + db.lines());
+        }
+        if (stack.equals("prod")) {
+            ResourceCost standby = estimate(stack).costs().stream().filter(c -> c.name().equals("database-replica-standby")).findFirst().orElseThrow();
+            assertTrue(standby.lines().stream().anyMatch(l -> l.priceKey().equals("dataTransfer.interRegion")), standby.lines().toString());
+        }
+    }
+
     @Test
     void aTypeTheTableDoesNotKnowIsReported() {
         var plan = new PlanReader.PlanDocument("t", List.of(
