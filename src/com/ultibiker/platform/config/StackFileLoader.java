@@ -62,9 +62,10 @@ public final class StackFileLoader {
         if (!(doc instanceof Map<?, ?> top)) {
             throw problem(file, "config", "a YAML mapping with a top-level 'config:' key");
         }
+        List<String> environments = environments(file, top.get("environment"));
         Object config = top.get("config");
         if (config == null) {
-            return new StackFile(project, stack, Map.of(), Set.of());
+            return new StackFile(project, stack, Map.of(), Set.of(), environments);
         }
         if (!(config instanceof Map<?, ?> entries)) {
             throw problem(file, "config", "a mapping of '<namespace>:<key>' to values");
@@ -76,16 +77,61 @@ public final class StackFileLoader {
             if (!key.contains(":")) {
                 key = project + ":" + key;
             }
-            if (v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure")) {
+            if (isSecure(v)) {
                 all.put(key, SECRET_PLACEHOLDER);
                 secrets.add(key);
             } else if (v instanceof Map<?, ?> || v instanceof List<?>) {
-                all.put(key, GSON.toJson(v));
+                // `pulumi config set --secret --path a.b[0]` writes a nested secure: and marks the whole key secret
+                Object[] nested = {false};
+                Object plain = withoutSecure(v, nested);
+                all.put(key, GSON.toJson(plain));
+                if ((boolean) nested[0]) {
+                    secrets.add(key);
+                }
             } else {
                 all.put(key, v == null ? "" : String.valueOf(v));
             }
         });
-        return new StackFile(project, stack, Map.copyOf(all), Set.copyOf(secrets));
+        return new StackFile(project, stack, Map.copyOf(all), Set.copyOf(secrets), environments);
+    }
+
+    private static boolean isSecure(Object v) {
+        return v instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("secure");
+    }
+
+    /** The value with every nested {@code secure:} mapping replaced by the placeholder; found[0] says whether any was. */
+    private static Object withoutSecure(Object v, Object[] found) {
+        if (isSecure(v)) {
+            found[0] = true;
+            return SECRET_PLACEHOLDER;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, x) -> copy.put(k, withoutSecure(x, found)));
+            return copy;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(x -> withoutSecure(x, found)).toList();
+        }
+        return v;
+    }
+
+    /**
+     * The ESC environments a stack file imports: {@code environment: [a, b]} or {@code environment: {imports: [a, b]}}
+     * (Pulumi docs, "Pulumi ESC: stack configuration").
+     */
+    private static List<String> environments(Path file, Object environment) {
+        Object imports = environment instanceof Map<?, ?> m ? m.get("imports") : environment;
+        if (environment == null || imports == null && environment instanceof Map<?, ?>) {
+            return List.of();
+        }
+        if (imports instanceof String one) {
+            return List.of(one);
+        }
+        if (imports instanceof List<?> list && list.stream().allMatch(x -> x instanceof String)) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        throw problem(file, "environment", "a list of Pulumi ESC environment names, e.g. [ultibiker/dev-shared]");
     }
 
     public static String projectName(Path projectDir) {

@@ -64,8 +64,9 @@ public final class PlanMain {
         if (stack == null) {
             return usage(err, "which stack? one of " + StackFileLoader.stacks(projectDir));
         }
+        StackFile file = null;
         try {
-            StackFile file = StackFileLoader.load(projectDir, stack);
+            file = StackFileLoader.load(projectDir, stack);
             // Validate up front so bad config fails before the engine starts; the program validates again.
             StackConfig config = StackConfigParser.parse(file.project(), file.projectConfig());
             Plan plan = PlanRunner.run(file, PlatformStack::stack);
@@ -86,6 +87,9 @@ public final class PlanMain {
             return 0;
         } catch (ConfigException | StackFileLoader.UnknownStackException e) {
             err.println("bin/plan " + stack + ": " + e.getMessage());
+            if (file != null) {
+                file.offlineLimits().forEach(limit -> err.println("  (offline: " + limit + ")"));
+            }
             return 2;
         } catch (IOException | RuntimeException e) {
             err.println("bin/plan " + stack + ": failed: " + e.getMessage());

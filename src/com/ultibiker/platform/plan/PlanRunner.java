@@ -7,7 +7,6 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import com.ultibiker.platform.config.ConfigException;
 import com.ultibiker.platform.config.StackFile;
-import com.ultibiker.platform.config.StackFileLoader;
 import pulumirpc.AliasOuterClass;
 import pulumirpc.Resource.RegisterResourceRequest;
 
@@ -161,11 +160,7 @@ public final class PlanRunner {
                     ProtoValues.toMap(req.getObject())));
         }
         resources.sort(Comparator.comparing(PlanResource::urn));
-        List<String> notes = new ArrayList<>();
-        if (!stackFile.secretKeys().isEmpty()) {
-            notes.add("secret config values cannot be decrypted offline and were replaced by \""
-                    + StackFileLoader.SECRET_PLACEHOLDER + "\": " + String.join(", ", new java.util.TreeSet<>(stackFile.secretKeys())));
-        }
+        List<String> notes = new ArrayList<>(stackFile.offlineLimits());
         return new Plan(stackFile.project(), stackFile.stack(), outputs(result), List.copyOf(resources), List.copyOf(notes));
     }
 
