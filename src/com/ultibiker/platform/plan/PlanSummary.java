@@ -1,5 +1,6 @@
 package com.ultibiker.platform.plan;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,11 +33,25 @@ public final class PlanSummary {
         long providers = plan.resources().stream().filter(r -> r.type().startsWith("pulumi:providers:")).count();
         long components = plan.resources().stream().filter(r -> !r.custom() && !r.type().equals("pulumi:pulumi:Stack")).count();
         out.append(String.format("%nTotal: %d resources (plus %d provider(s) and %d component(s))%n", total, providers, components));
+        section(out, "For review: sizes that drive cost and capacity", PlanReview.sizes(plan));
+        List<String> protectedResources = PlanReview.protectedResources(plan);
+        section(out, "For review: protected resources (" + protectedResources.size() + ")", protectedResources);
+        List<String> reachable = PlanReview.internetReachable(plan);
+        section(out, "For review: reachable from the internet (" + reachable.size() + ")", reachable);
+        section(out, "For review: IAM roles other principals assume, and what they may do", PlanReview.assumableRoles(plan));
         out.append("\nOutputs:\n");
         plan.outputs().forEach((k, v) -> out.append("  ").append(k).append(" = ").append(v).append('\n'));
         for (String note : plan.notes()) {
             out.append("\nNote: ").append(note).append('\n');
         }
         return out.toString();
+    }
+
+    private static void section(StringBuilder out, String title, List<String> lines) {
+        out.append('\n').append(title).append(":\n");
+        if (lines.isEmpty()) {
+            out.append("  (none)\n");
+        }
+        lines.forEach(l -> out.append("  ").append(l).append('\n'));
     }
 }
