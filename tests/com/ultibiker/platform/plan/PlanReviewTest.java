@@ -207,6 +207,40 @@ class PlanReviewTest {
         assertTrue(prod.contains("\nFor review: reachable from the internet (8):\n"), prod);
     }
 
+    @Test
+    void theReadmeCountsAreThePlansCounts() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(StackPlans.PROJECT_DIR.resolve("README.md"));
+        int from = readme.indexOf("\n## What a stack creates\n");
+        assertTrue(from >= 0, "README.md needs the section ## What a stack creates");
+        String creates = readme.substring(from, readme.indexOf("\n## ", from + 1));
+        Plan dev = StackPlans.dev();
+        Plan prod = StackPlans.prod();
+        for (String claim : List.of(
+                "dev **" + total(dev) + " resources**",
+                "prod **" + total(prod) + "**",
+                "prod protects **" + PlanReview.protectedResources(prod).size() + "**",
+                "internet exposure is " + PlanReview.internetReachable(dev).size() + " entries",
+                "prod's " + PlanReview.internetReachable(prod).size() + " (")) {
+            assertTrue(creates.contains(claim), "README, What a stack creates, should say: " + claim + "\n" + creates);
+        }
+        String review = readme.substring(readme.indexOf("**For review**"));
+        for (String claim : List.of(
+                "(dev " + PlanReview.protectedResources(dev).size() + ", prod " + PlanReview.protectedResources(prod).size() + ")",
+                "(dev " + PlanReview.internetReachable(dev).size() + " entries, prod " + PlanReview.internetReachable(prod).size() + ")",
+                "(dev " + roles(dev) + " roles, prod " + roles(prod) + ")")) {
+            assertTrue(review.contains(claim), "README, For review, should say: " + claim);
+        }
+    }
+
+    /** What the summary's "Total" counts: custom resources other than providers. */
+    private static long total(Plan plan) {
+        return plan.resources().stream().filter(r -> r.custom() && !r.type().startsWith("pulumi:providers:")).count();
+    }
+
+    private static long roles(Plan plan) {
+        return PlanReview.assumableRoles(plan).stream().filter(l -> l.startsWith("role ")).count();
+    }
+
     private static void assertBlock(List<String> lines, List<String> block) {
         int at = lines.indexOf(block.get(0));
         assertTrue(at >= 0, block.get(0) + " in\n" + String.join("\n", lines));
