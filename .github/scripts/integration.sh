@@ -9,7 +9,7 @@
 #
 # Environment: STACK_ENV (the ephemeral environment name, e.g. it-123), STACK (the Pulumi stack,
 # with its organization if any), AWS_REGION, and for `config`: SANDBOX_DOMAIN,
-# SANDBOX_PARENT_ZONE_ID, DEPLOY_ROLE_ARN, SANDBOX_ALERT_EMAIL. Timeouts: WAIT_SECONDS (default 900).
+# SANDBOX_PARENT_ZONE_ID, DEPLOY_ROLE_ARN, SANDBOX_ALERT_EMAIL, GITHUB_REPOSITORY (set by Actions). Timeouts: WAIT_SECONDS (default 900).
 set -euo pipefail
 
 cmd="${1:?usage: integration.sh config|check|destroy}"
@@ -40,7 +40,7 @@ wait_for() {
 }
 
 config() {
-  : "${SANDBOX_DOMAIN:?}" "${SANDBOX_PARENT_ZONE_ID:?}" "${DEPLOY_ROLE_ARN:?}" "${SANDBOX_ALERT_EMAIL:?}"
+  : "${SANDBOX_DOMAIN:?}" "${SANDBOX_PARENT_ZONE_ID:?}" "${DEPLOY_ROLE_ARN:?}" "${SANDBOX_ALERT_EMAIL:?}" "${GITHUB_REPOSITORY:?}"
   local file="Pulumi.${STACK_ENV}.yaml"
   cp Pulumi.dev.yaml "$file"
   pulumi stack select "$STACK" 2>/dev/null || pulumi stack init "$STACK"
@@ -57,6 +57,8 @@ config() {
   "${c[@]}" "$PROJECT:dns.parentZoneId" "$SANDBOX_PARENT_ZONE_ID"
   "${c[@]}" "$PROJECT:dns.delegation" parentZone
   "${c[@]}" "$PROJECT:ci.enabled" false
+  # The example repository of Pulumi.dev.yaml is refused by a real up (config/Placeholders), even with CI off.
+  "${c[@]}" "$PROJECT:ci.githubRepository" "$GITHUB_REPOSITORY"
   "${c[@]}" "$PROJECT:eks.adminPrincipalArns[0]" "$DEPLOY_ROLE_ARN"
   "${c[@]}" "$PROJECT:observability.alertEmails[0]" "$SANDBOX_ALERT_EMAIL"
   "${c[@]}" "$PROJECT:tags.extra.Purpose" integration-test

@@ -58,7 +58,7 @@ describe('integration.yml', () => {
     assert.match(w.doc.env.STACK, /it-\$\{\{ github\.run_number \}\}$/);
     assert.doesNotMatch(JSON.stringify(w.doc), /stack-name|Pulumi\.prod|--stack (dev|prod)\b/);
     for (const env of ['dev', 'prod', 'production', 'nightly']) {
-      const r = sh('config', { STACK_ENV: env, SANDBOX_DOMAIN: 'x', SANDBOX_PARENT_ZONE_ID: 'Z', DEPLOY_ROLE_ARN: 'a', SANDBOX_ALERT_EMAIL: 'e' });
+      const r = sh('config', { STACK_ENV: env, SANDBOX_DOMAIN: 'x', SANDBOX_PARENT_ZONE_ID: 'Z', DEPLOY_ROLE_ARN: 'a', SANDBOX_ALERT_EMAIL: 'e', GITHUB_REPOSITORY: 'o/r' });
       assert.equal(r.code, 1, env);
       assert.match(r.err, /ephemeral/);
       assert.deepEqual(r.calls, [], `${env}: nothing was called`);
@@ -105,6 +105,7 @@ describe('integration.sh config', () => {
     const r = sh('config', {
       SANDBOX_DOMAIN: 'sandbox.example.com', SANDBOX_PARENT_ZONE_ID: 'Z0123456789ABCDEFGHIJ',
       DEPLOY_ROLE_ARN: 'arn:aws:iam::210987654321:role/sandbox-deploy', SANDBOX_ALERT_EMAIL: 'ci@example.com',
+      GITHUB_REPOSITORY: 'acme/platform',
     }, dir);
     assert.equal(r.code, 0, r.err);
     assert.equal(fs.readFileSync(path.join(dir, 'Pulumi.it-7.yaml'), 'utf8'), fs.readFileSync(path.join(c.ROOT, 'Pulumi.dev.yaml'), 'utf8'));
@@ -115,6 +116,8 @@ describe('integration.sh config', () => {
       set('dns.parentZoneId', 'Z0123456789ABCDEFGHIJ'),
       set('dns.delegation', 'parentZone'),
       set('ci.enabled', 'false'),
+      // a real up refuses the shipped example repository (config/Placeholders), even with CI off
+      set('ci.githubRepository', 'acme/platform'),
       set('eks.adminPrincipalArns[0]', 'arn:aws:iam::210987654321:role/sandbox-deploy'),
     ]) assert.ok(r.calls.includes(line), `${line}\nin\n${r.calls.join('\n')}`);
   });
