@@ -54,12 +54,18 @@ public final class IamPolicies {
      * Identity sets). One role serves every cluster listed, in any region, without per-cluster OIDC trust.
      */
     public static PolicyDocument podIdentityTrust(String accountId, List<String> clusterNames, Controller controller) {
+        return podIdentityTrust(accountId, clusterNames, controller.namespace(), controller.serviceAccount());
+    }
+
+    /** The same trust for any workload's role: one service account in one namespace of the listed clusters. */
+    public static PolicyDocument podIdentityTrust(String accountId, List<String> clusterNames, String namespace,
+                                                  String serviceAccount) {
         return PolicyDocument.of(new Statement("EksPodIdentity", Map.of(), List.of("sts:AssumeRole", "sts:TagSession"), List.of(), Map.of())
                 .principal("Service", "pods.eks.amazonaws.com")
                 .when("StringEquals", "aws:SourceAccount", accountId)
                 .when("StringEquals", TAG_CLUSTER, clusterNames.stream().sorted().toList())
-                .when("StringEquals", TAG_NAMESPACE, controller.namespace())
-                .when("StringEquals", TAG_SERVICE_ACCOUNT, controller.serviceAccount()));
+                .when("StringEquals", TAG_NAMESPACE, namespace)
+                .when("StringEquals", TAG_SERVICE_ACCOUNT, serviceAccount));
     }
 
     /** Lets the control plane use the secrets key (envelope encryption of Kubernetes secrets). */

@@ -38,6 +38,7 @@ import com.ultibiker.platform.common.GeneratedSecretArgs;
 import com.ultibiker.platform.common.PasswordPolicy;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.eks.IamPolicies;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.LinkedHashMap;
@@ -236,7 +237,9 @@ public final class Observability extends ComponentResource {
         String roleName = Naming.child(name, "alertmanager-role");
         var role = new Role(roleName, RoleArgs.builder()
                 .description("Alertmanager of " + name + ": publishes alerts to the SNS alert topic")
-                .assumeRolePolicy(ObservabilityPolicies.podIdentityTrust())
+                .assumeRolePolicy(Output.tuple(primary.accountId(), cluster.clusterName()).applyValue(t ->
+                        IamPolicies.podIdentityTrust(t.t1, List.of(t.t2), PrometheusStack.NAMESPACE,
+                                PrometheusStack.ALERTMANAGER_SERVICE_ACCOUNT).toJson()))
                 .tags(tagging.tags(roleName))
                 .build(), primary.child(this));
         Output<String> topicArn = topicArns.get(primary.name());

@@ -33,15 +33,6 @@ final class ObservabilityPolicies {
         return json(List.of(cloudwatch, tls));
     }
 
-    /** EKS Pod Identity may assume the role (and tag the session, which it always does). */
-    static String podIdentityTrust() {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("Effect", "Allow");
-        s.put("Principal", Map.of("Service", "pods.eks.amazonaws.com"));
-        s.put("Action", List.of("sts:AssumeRole", "sts:TagSession"));
-        return json(List.of(s));
-    }
-
     /** Publish to one topic, using its key for that only. */
     static String publishPolicy(String topicArn, String keyArn) {
         Map<String, Object> publish = new LinkedHashMap<>();

@@ -23,10 +23,7 @@ class ObservabilityPoliciesLiteralTest {
     }
 
     @Test
-    void alertmanagerAssumesThroughPodIdentityAndPublishesToOneTopic() {
-        assertJson("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"pods.eks.amazonaws.com"},
-                 "Action":["sts:AssumeRole","sts:TagSession"]}]}""", ObservabilityPolicies.podIdentityTrust());
+    void alertmanagerPublishesToOneTopic() {
         assertJson("""
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sns:Publish","Resource":"%s"},
                  {"Effect":"Allow","Action":["kms:GenerateDataKey*","kms:Decrypt"],"Resource":"arn:aws:kms:eu-west-1:123456789012:key/k"}]}"""

@@ -161,7 +161,9 @@ class PlanReviewTest {
                 "  may: managed policy arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"));
         assertBlock(roles, List.of(
                 "role observability-alertmanager-role",
-                "  assumed by service pods.eks.amazonaws.com (no condition)",
+                "  assumed by service pods.eks.amazonaws.com if aws:RequestTag/eks-cluster-name StringEquals ultibiker-dev-us-east-1, "
+                        + "aws:RequestTag/kubernetes-namespace StringEquals monitoring, aws:RequestTag/kubernetes-service-account StringEquals alertmanager, "
+                        + "aws:SourceAccount StringEquals 123456789012",
                 "  via pod identity ultibiker-dev-us-east-1 monitoring/alertmanager",
                 "  may: inline observability-alertmanager-role-publish: kms (2): Decrypt GenerateDataKey*; sns (1): Publish"));
     }
