@@ -7,6 +7,7 @@
 // unknown, so there a missing dependency proves nothing and those rules stay silent.
 import * as fs from "fs";
 import * as path from "path";
+import type { Constraint, ConstraintTable } from "../generator/constraints";
 import {
     asArray,
     asNumber,
@@ -53,22 +54,8 @@ function table<X>(file: string): X {
     return tables.get(file) as X;
 }
 
-export interface ConstraintEntry {
-    type: string;
-    min?: number;
-    max?: number;
-    pattern?: string;
-    enum?: string[];
-    source: string;
-    documented?: boolean;
-}
-
-export interface ConstraintTable {
-    models: { package: string; version: string };
-    mappingSha256: string;
-    types: Record<string, { services: string[]; inputs: Record<string, ConstraintEntry> }>;
-    notMapped: Record<string, string>;
-}
+// The table's shape is the generator's (type-only import: nothing of the generator runs in the pack).
+export type ConstraintEntry = Constraint;
 
 export const constraintTable = () => table<ConstraintTable>("aws-constraints.json");
 export const instanceShapes = () =>
