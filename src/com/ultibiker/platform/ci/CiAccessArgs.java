@@ -2,7 +2,7 @@ package com.ultibiker.platform.ci;
 
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
-import com.ultibiker.platform.config.CiConfig;
+import com.ultibiker.platform.model.CiConfig;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.ultibiker.platform.common;
 
 import com.pulumi.kubernetes.core.v1.inputs.TolerationArgs;
-import com.ultibiker.platform.config.NodePoolSpec;
-import com.ultibiker.platform.config.Taint;
+import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.Taint;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package com.ultibiker.platform.config;
 
 import com.pulumi.aws.enums.Region;
+import com.ultibiker.platform.model.NodePoolSpec;
 import com.ultibiker.platform.network.Ipv4Cidr;
 
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package com.ultibiker.platform.config;
 
+import com.ultibiker.platform.model.ConfigEnum;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package com.ultibiker.platform.cost;
 
 import com.ultibiker.platform.PlatformStack;
 import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.config.StackFile;
 import com.ultibiker.platform.config.StackFileLoader;
+import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.plan.PlanJson;
 import com.ultibiker.platform.plan.PlanRunner;
 

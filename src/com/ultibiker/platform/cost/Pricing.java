@@ -1,6 +1,6 @@
 package com.ultibiker.platform.cost;
 
-import com.ultibiker.platform.config.CostConfig;
+import com.ultibiker.platform.model.CostConfig;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -24,8 +24,8 @@ import com.ultibiker.platform.common.GeneratedSecret;
 import com.ultibiker.platform.common.GeneratedSecretArgs;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
-import com.ultibiker.platform.config.DatabaseConfig;
-import com.ultibiker.platform.config.ReplicaSpec;
+import com.ultibiker.platform.model.DatabaseConfig;
+import com.ultibiker.platform.model.ReplicaSpec;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package com.ultibiker.platform.data;
 
 import com.ultibiker.platform.common.StatefulProtection;
-import com.ultibiker.platform.config.DatabaseConfig;
-import com.ultibiker.platform.config.ReplicaSpec;
+import com.ultibiker.platform.model.DatabaseConfig;
+import com.ultibiker.platform.model.ReplicaSpec;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
-import com.ultibiker.platform.config.EdgeConfig;
+import com.ultibiker.platform.model.EdgeConfig;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;

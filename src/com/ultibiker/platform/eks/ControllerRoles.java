@@ -14,7 +14,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
-import com.ultibiker.platform.config.ServiceLinkedRoleMode;
+import com.ultibiker.platform.model.ServiceLinkedRoleMode;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.EnumMap;

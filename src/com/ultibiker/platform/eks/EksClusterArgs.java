@@ -3,9 +3,9 @@ package com.ultibiker.platform.eks;
 import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
-import com.ultibiker.platform.config.AppNamespaceSpec;
-import com.ultibiker.platform.config.NodePoolSpec;
-import com.ultibiker.platform.config.ServiceLinkedRoleMode;
+import com.ultibiker.platform.model.AppNamespaceSpec;
+import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.ServiceLinkedRoleMode;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.ultibiker.platform.eks;
 
-import com.ultibiker.platform.config.NodePoolSpec;
-import com.ultibiker.platform.config.Taint;
+import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.Taint;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import com.pulumi.aws.eks.inputs.GetNodeGroupPlainArgs;
 import com.pulumi.aws.eks.inputs.GetNodeGroupsPlainArgs;
 import com.pulumi.resources.InvokeArgs;
 import com.ultibiker.platform.common.AwsRegion;
-import com.ultibiker.platform.config.NodePoolSpec;
+import com.ultibiker.platform.model.NodePoolSpec;
 
 import java.util.OptionalInt;
 import java.util.regex.Pattern;

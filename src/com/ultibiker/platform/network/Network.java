@@ -38,7 +38,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
-import com.ultibiker.platform.config.NatMode;
+import com.ultibiker.platform.model.NatMode;
 
 import java.util.ArrayList;
 import java.util.List;

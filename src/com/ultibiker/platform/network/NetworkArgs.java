@@ -3,7 +3,7 @@ package com.ultibiker.platform.network;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.StatefulProtection;
-import com.ultibiker.platform.config.NatMode;
+import com.ultibiker.platform.model.NatMode;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.ultibiker.platform.observability;
 
-import com.ultibiker.platform.config.ObservabilityConfig;
+import com.ultibiker.platform.model.ObservabilityConfig;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
-import com.ultibiker.platform.config.ObservabilityConfig;
+import com.ultibiker.platform.model.ObservabilityConfig;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package com.ultibiker.platform.plan;
 
 import com.ultibiker.platform.PlatformStack;
 import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.config.StackFile;
 import com.ultibiker.platform.config.StackFileLoader;
+import com.ultibiker.platform.model.StackConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;

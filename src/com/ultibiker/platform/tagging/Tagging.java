@@ -1,6 +1,6 @@
 package com.ultibiker.platform.tagging;
 
-import com.ultibiker.platform.config.StackConfig;
+import com.ultibiker.platform.model.StackConfig;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -67,11 +67,11 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.GeneratedSecret;
 import com.ultibiker.platform.common.GeneratedSecretArgs;
-import com.ultibiker.platform.common.PasswordPolicy;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
-import com.ultibiker.platform.config.TimeSeriesConfig;
-import com.ultibiker.platform.config.TimeSeriesEngine;
+import com.ultibiker.platform.common.PasswordPolicy;
+import com.ultibiker.platform.model.TimeSeriesConfig;
+import com.ultibiker.platform.model.TimeSeriesEngine;
 
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,8 @@ import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
-import com.ultibiker.platform.config.TimeSeriesConfig;
-import com.ultibiker.platform.config.TimeSeriesEngine;
+import com.ultibiker.platform.model.TimeSeriesConfig;
+import com.ultibiker.platform.model.TimeSeriesEngine;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.ultibiker.platform.common;
 
-import com.ultibiker.platform.config.CapacityType;
-import com.ultibiker.platform.config.NodePoolSpec;
-import com.ultibiker.platform.config.Taint;
-import com.ultibiker.platform.config.TaintEffect;
+import com.ultibiker.platform.model.CapacityType;
+import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.Taint;
+import com.ultibiker.platform.model.TaintEffect;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

@@ -1,9 +1,11 @@
 package com.ultibiker.platform.config;
 
+import com.ultibiker.platform.model.CiConfig;
+import com.ultibiker.platform.model.StackConfig;
+import com.ultibiker.platform.support.ConfigAssertions;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 
-import com.ultibiker.platform.support.ConfigAssertions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

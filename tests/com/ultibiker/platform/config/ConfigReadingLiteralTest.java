@@ -1,5 +1,7 @@
 package com.ultibiker.platform.config;
 
+import com.ultibiker.platform.model.Taint;
+import com.ultibiker.platform.model.TaintEffect;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

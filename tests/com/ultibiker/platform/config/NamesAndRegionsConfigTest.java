@@ -2,6 +2,7 @@ package com.ultibiker.platform.config;
 
 import com.ultibiker.platform.PlatformStack;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.model.ZoneDelegation;
 import com.ultibiker.platform.plan.PlanRunner;
 import com.ultibiker.platform.support.ConfigAssertions;
 import com.ultibiker.platform.support.StackPlans;

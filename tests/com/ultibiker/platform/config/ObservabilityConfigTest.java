@@ -1,5 +1,9 @@
 package com.ultibiker.platform.config;
 
+import com.ultibiker.platform.model.ObservabilityConfig;
+import com.ultibiker.platform.model.StackConfig;
+import com.ultibiker.platform.model.TimeSeriesConfig;
+import com.ultibiker.platform.model.TimeSeriesEngine;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

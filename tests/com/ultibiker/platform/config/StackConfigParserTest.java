@@ -1,5 +1,7 @@
 package com.ultibiker.platform.config;
 
+import com.ultibiker.platform.model.NatMode;
+import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

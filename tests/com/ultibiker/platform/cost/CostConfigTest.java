@@ -1,7 +1,7 @@
 package com.ultibiker.platform.cost;
 
-import com.ultibiker.platform.config.CostConfig;
 import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.CostConfig;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

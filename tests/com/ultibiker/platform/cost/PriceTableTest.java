@@ -1,7 +1,7 @@
 package com.ultibiker.platform.cost;
 
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.plan.Plan;
 import com.ultibiker.platform.plan.PlanJson;
 import com.ultibiker.platform.support.StackPlans;

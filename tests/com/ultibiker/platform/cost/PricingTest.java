@@ -1,6 +1,6 @@
 package com.ultibiker.platform.cost;
 
-import com.ultibiker.platform.config.CostConfig;
+import com.ultibiker.platform.model.CostConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

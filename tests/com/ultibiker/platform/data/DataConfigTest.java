@@ -3,14 +3,14 @@ package com.ultibiker.platform.data;
 import com.google.gson.Gson;
 import com.ultibiker.platform.config.Checks;
 import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.StackConfig;
+import com.ultibiker.platform.support.ConfigAssertions;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.ultibiker.platform.support.ConfigAssertions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

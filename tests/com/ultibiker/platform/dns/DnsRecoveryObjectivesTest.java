@@ -1,7 +1,7 @@
 package com.ultibiker.platform.dns;
 
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 

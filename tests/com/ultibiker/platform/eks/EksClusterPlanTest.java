@@ -2,9 +2,9 @@ package com.ultibiker.platform.eks;
 
 import com.google.gson.Gson;
 import com.ultibiker.platform.PlatformStack;
-import com.ultibiker.platform.config.NodePoolSpec;
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.plan.Plan;
 import com.ultibiker.platform.plan.PlanResource;
 import com.ultibiker.platform.support.StackPlans;

@@ -1,12 +1,12 @@
 package com.ultibiker.platform.eks;
 
 import com.google.gson.GsonBuilder;
-import com.ultibiker.platform.config.CapacityType;
-import com.ultibiker.platform.config.NodePoolSpec;
-import com.ultibiker.platform.config.StackConfig;
 import com.ultibiker.platform.config.StackConfigParser;
-import com.ultibiker.platform.config.Taint;
-import com.ultibiker.platform.config.TaintEffect;
+import com.ultibiker.platform.model.CapacityType;
+import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.StackConfig;
+import com.ultibiker.platform.model.Taint;
+import com.ultibiker.platform.model.TaintEffect;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 

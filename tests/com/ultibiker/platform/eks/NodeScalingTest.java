@@ -1,7 +1,7 @@
 package com.ultibiker.platform.eks;
 
-import com.ultibiker.platform.config.CapacityType;
-import com.ultibiker.platform.config.NodePoolSpec;
+import com.ultibiker.platform.model.CapacityType;
+import com.ultibiker.platform.model.NodePoolSpec;
 import com.ultibiker.platform.plan.Plan;
 import com.ultibiker.platform.plan.PlanResource;
 import com.ultibiker.platform.support.StackPlans;

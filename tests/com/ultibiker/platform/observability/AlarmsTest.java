@@ -1,6 +1,6 @@
 package com.ultibiker.platform.observability;
 
-import com.ultibiker.platform.config.ObservabilityConfig;
+import com.ultibiker.platform.model.ObservabilityConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,8 +2,8 @@ package com.ultibiker.platform.observability;
 
 import com.google.gson.GsonBuilder;
 import com.ultibiker.platform.common.NodePlacement;
-import com.ultibiker.platform.config.Taint;
-import com.ultibiker.platform.config.TaintEffect;
+import com.ultibiker.platform.model.Taint;
+import com.ultibiker.platform.model.TaintEffect;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 import java.util.List;
 
 /**
- * The whole typed configuration of one stack. Built only by {@link StackConfigParser}, which holds
+ * The whole typed configuration of one stack. Built only by the parser ({@code config.StackConfigParser}), which holds
  * every default; a value of this type has passed validation.
  *
  * @param environment the environment name used in tags and names (e.g. {@code dev}); not derived from the stack name

@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /**
  * Usage assumptions of the monthly cost estimate ({@code bin/cost}); config section {@code cost}. They

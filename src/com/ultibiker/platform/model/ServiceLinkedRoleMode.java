@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /**
  * Who provides the account's EC2 Auto Scaling service-linked role ({@code AWSServiceRoleForAutoScaling}),

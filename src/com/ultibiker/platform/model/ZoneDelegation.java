@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /**
  * How the public zone the stack creates is delegated to, which decides whether the first {@code pulumi up}

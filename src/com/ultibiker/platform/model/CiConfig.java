@@ -1,11 +1,11 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * How GitHub Actions reaches this stack's AWS account (section {@code ci}, see docs/ci-setup.md).
- * Read by {@link StackConfigParser}, which holds the defaults; used by
+ * Read by the parser ({@code config.StackConfigParser}), which holds the defaults; used by
  * {@link com.ultibiker.platform.ci.CiAccess}.
  *
  * @param enabled           create the GitHub OIDC provider and the CI roles; default {@code false}

@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /** Where InfluxDB runs. */
 public enum TimeSeriesEngine implements ConfigEnum {

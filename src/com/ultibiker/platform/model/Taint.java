@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /** A node taint, e.g. {@code CriticalAddonsOnly=true:NoSchedule}. */
 public record Taint(String key, String value, TaintEffect effect) {

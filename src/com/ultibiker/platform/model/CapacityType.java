@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /** EC2 purchase option of a node pool, spelled as EKS spells it. */
 public enum CapacityType implements ConfigEnum {

@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /**
  * The application namespace with its ResourceQuota and LimitRange defaults (Kubernetes quantities).

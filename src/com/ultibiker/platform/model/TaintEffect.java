@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /** Kubernetes taint effect; config uses the Kubernetes spelling, EKS wants its own. */
 public enum TaintEffect implements ConfigEnum {

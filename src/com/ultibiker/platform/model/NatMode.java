@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /** How many NAT gateways a VPC gets. */
 public enum NatMode implements ConfigEnum {

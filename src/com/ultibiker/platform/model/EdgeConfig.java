@@ -1,4 +1,4 @@
-package com.ultibiker.platform.config;
+package com.ultibiker.platform.model;
 
 /**
  * The public entry point of every region (an Application Load Balancer).
