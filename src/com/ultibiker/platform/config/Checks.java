@@ -85,6 +85,45 @@ public final class Checks {
                 : Optional.of("an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16");
     }
 
+    /**
+     * The documentation ranges no real client has: RFC 5737 TEST-NET-1, -2, -3 and RFC 3849's IPv6
+     * documentation prefix. A CIDR inside one opens something to nobody (or to whoever later gets the range).
+     */
+    public static final List<String> DOCUMENTATION_RANGES =
+            List.of("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32");
+
+    /** The documentation range (RFC 5737, RFC 3849) that {@code cidr} lies in, or empty when it lies in none. */
+    public static Optional<String> documentationRange(String cidr) {
+        String v = cidr == null ? "" : cidr.strip();
+        var v4 = Ipv4Cidr.parse(v.contains("/") ? v : v + "/32");
+        if (v4.isPresent()) {
+            return DOCUMENTATION_RANGES.stream().limit(3)
+                    .filter(range -> Ipv4Cidr.of(range).contains(v4.get())).findFirst();
+        }
+        int slash = v.indexOf('/');
+        String address = slash < 0 ? v : v.substring(0, slash);
+        if (!address.contains(":") || !address.matches("[0-9A-Fa-f:]+")) {
+            return Optional.empty();
+        }
+        int prefix;
+        try {
+            prefix = slash < 0 ? 128 : Integer.parseInt(v.substring(slash + 1));
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            boolean inside = bytes.length == 16 && prefix >= 32
+                    && bytes[0] == 0x20 && bytes[1] == 0x01 && bytes[2] == 0x0d && (bytes[3] & 0xff) == 0xb8;
+            return inside ? Optional.of(DOCUMENTATION_RANGES.get(3)) : Optional.empty();
+        } catch (NumberFormatException | java.net.UnknownHostException notAnAddress) {
+            return Optional.empty();
+        }
+    }
+
+    /** What is allowed instead of a CIDR inside a documentation range, or empty when {@code cidr} is not in one. */
+    public static Optional<String> notDocumentation(String cidr) {
+        return documentationRange(cidr).map(range -> "a CIDR real clients are in, not inside documentation range " + range
+                + (range.contains(":") ? " (RFC 3849)" : " (RFC 5737)") + ": no runner or laptop has these addresses,"
+                + " so nobody could connect; your operators' egress CIDRs, or a private endpoint reached by in-VPC runners");
+    }
+
     public static Optional<String> kubernetesVersion(String value) {
         var m = K8S_VERSION.matcher(value);
         if (m.matches() && Integer.parseInt(m.group(1)) >= MIN_K8S_MINOR) {

@@ -249,10 +249,19 @@ public final class StackConfigParser {
         for (int i = 0; i < publicCidrs.size(); i++) {
             String cidr = publicCidrs.get(i);
             String key = s.keyOf("publicAccessCidrs") + "[" + i + "]";
-            Checks.cidr(cidr).ifPresent(allowed -> problems.invalid(key, cidr, allowed));
+            Optional<String> documentation = Checks.notDocumentation(cidr);
+            if (documentation.isPresent()) {
+                problems.invalid(key, cidr, documentation.get());
+            } else {
+                Checks.cidr(cidr).ifPresent(allowed -> problems.invalid(key, cidr, allowed));
+            }
             if (production && cidr.equals(Checks.WORLD)) {
                 problems.invalid(key, cidr, "a restricted CIDR: a production stack never opens the EKS API to the world");
             }
+        }
+        if (publicCidrs.contains(Checks.WORLD) && publicCidrs.size() > 1) {
+            problems.invalid(s.keyOf("publicAccessCidrs"), publicCidrs,
+                    "0.0.0.0/0 alone (it admits everyone, other entries only hide that) or only restricted CIDRs");
         }
         if (publicEndpoint && publicCidrs.isEmpty()) {
             problems.invalid(s.keyOf("publicAccessCidrs"), "[]",

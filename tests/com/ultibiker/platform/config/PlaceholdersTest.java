@@ -59,7 +59,6 @@ class PlaceholdersTest {
         assertEquals(List.of(
                 "ultibiker-platform:ci.githubRepository",
                 "ultibiker-platform:dns.domain",
-                "ultibiker-platform:eks.publicAccessCidrs[0]",
                 "ultibiker-platform:eks.adminPrincipalArns[0]",
                 "ultibiker-platform:observability.alertEmails[0]"), problems.stream().map(ConfigProblem::key).toList());
     }

@@ -103,7 +103,8 @@ class EksConfigValidationTest {
     @Test
     void productionNeverOpensTheApiToTheWorld() {
         Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
-        raw.put("eks", raw.get("eks").replace("203.0.113.0/24", "0.0.0.0/0"));
+        raw.put("eks", raw.get("eks").replace("\"endpointPublicAccess\":false",
+                "\"endpointPublicAccess\":true,\"publicAccessCidrs\":[\"0.0.0.0/0\"]"));
         assertProblem(onlyProblem(raw), "eks.publicAccessCidrs[0]", "\"0.0.0.0/0\"", "never opens the EKS API to the world");
     }
 

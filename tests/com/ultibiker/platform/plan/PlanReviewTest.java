@@ -89,8 +89,6 @@ class PlanReviewTest {
     @Test
     void prodInternetExposure() {
         assertEquals(List.of(
-                "EKS API ultibiker-prod-eu-west-1: public endpoint from 203.0.113.0/24",
-                "EKS API ultibiker-prod-us-east-1: public endpoint from 203.0.113.0/24",
                 "load balancer entry-eu-west-1-alb: internet-facing, dualstack",
                 "load balancer entry-us-east-1-alb: internet-facing, dualstack",
                 "security group entry-eu-west-1-sg: tcp 443 from 0.0.0.0/0, ::/0",
@@ -206,7 +204,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role ci-deploy-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
         assertTrue(prod.contains("\nFor review: protected resources (27):\n  aws:eks/cluster:Cluster eks-eu-west-1-cluster\n"), prod);
-        assertTrue(prod.contains("\nFor review: reachable from the internet (8):\n"), prod);
+        assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 
     @Test
