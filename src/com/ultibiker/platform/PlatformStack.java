@@ -111,8 +111,10 @@ public final class PlatformStack {
             ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
             ctx.export("ciDeployRoleArn", ci.deployRoleArn());
             ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
-            automationAccess.add(ClusterAccess.admin("ci-deploy", ci.deployRoleArn(), ciArgs.deployRoleName()));
-            automationAccess.add(ClusterAccess.viewer("ci-preview", ci.previewRoleArn(), ciArgs.previewRoleName()));
+            automationAccess.add(ClusterAccess.builder().role("ci-deploy").principalArn(ci.deployRoleArn())
+                    .roleName(ciArgs.deployRoleName()).accessPolicy(ClusterAccess.CLUSTER_ADMIN).build());
+            automationAccess.add(ClusterAccess.builder().role("ci-preview").principalArn(ci.previewRoleArn())
+                    .roleName(ciArgs.previewRoleName()).accessPolicy(ClusterAccess.ADMIN_VIEW).build());
         }
 
         Map<String, EksCluster> clusters = clusters(config, regions, networks, automationAccess, tagging, protection);
@@ -353,27 +355,30 @@ public final class PlatformStack {
         for (AwsRegion region : regions.values()) {
             boolean isPrimary = region.name().equals(config.regions().primary());
             var network = networks.get(region.name());
-            var cluster = new EksCluster("eks-" + region.name(), new EksClusterArgs(
-                    region,
-                    clusterName(config, region.name()),
-                    eks.version(),
-                    eks.endpointPublicAccess(),
-                    eks.publicAccessCidrs(),
-                    eks.adminPrincipalArns(),
-                    automationAccess,
-                    eks.logTypes(),
-                    isPrimary ? eks.nodePools() : eks.standbyNodePools(),
-                    eks.addonVersions(),
-                    eks.appNamespace(),
-                    network.vpcId(),
-                    network.privateSubnetIds(),
-                    config.network().availabilityZones(),
-                    config.logRetentionDays(),
-                    platformClusters,
-                    isPrimary || primary == null ? Optional.empty() : Optional.of(primary.controllerRoles()),
-                    eks.autoscalingServiceLinkedRole(),
-                    tagging,
-                    protection), ComponentResourceOptions.builder().build());
+            var args = EksClusterArgs.builder()
+                    .region(region)
+                    .clusterName(clusterName(config, region.name()))
+                    .kubernetesVersion(eks.version())
+                    .endpointPublicAccess(eks.endpointPublicAccess())
+                    .publicAccessCidrs(eks.publicAccessCidrs())
+                    .adminPrincipalArns(eks.adminPrincipalArns())
+                    .automationAccess(automationAccess)
+                    .logTypes(eks.logTypes())
+                    .nodePools(isPrimary ? eks.nodePools() : eks.standbyNodePools())
+                    .addonVersions(eks.addonVersions())
+                    .appNamespace(eks.appNamespace())
+                    .vpcId(network.vpcId())
+                    .privateSubnetIds(network.privateSubnetIds())
+                    .availabilityZones(config.network().availabilityZones())
+                    .logRetentionDays(config.logRetentionDays())
+                    .platformClusters(platformClusters)
+                    .autoscalingServiceLinkedRole(eks.autoscalingServiceLinkedRole())
+                    .tagging(tagging)
+                    .protection(protection);
+            if (!isPrimary && primary != null) {
+                args.sharedRoles(primary.controllerRoles());
+            }
+            var cluster = new EksCluster("eks-" + region.name(), args.build(), ComponentResourceOptions.builder().build());
             if (isPrimary) {
                 primary = cluster;
             }

@@ -2,15 +2,17 @@ package com.ultibiker.platform.eks;
 
 import com.pulumi.core.Output;
 
+import java.util.Objects;
+
 /**
  * Cluster access for a principal the stack itself creates (e.g. the CI deploy role), granted through
- * an EKS access entry and one of AWS's cluster access policies.
+ * an EKS access entry and one of AWS's cluster access policies. Build with {@link #builder()}.
  *
  * @param role         short name used in the resource names, e.g. {@code ci-deploy}
  * @param principalArn the IAM role's ARN
  * @param roleName     the role's physical name (path {@code /}), known before deployment: an identity running
  *                     as this role gets no second, deployer entry ({@link ClusterAdmins})
- * @param accessPolicy an EKS cluster access policy name
+ * @param accessPolicy an EKS cluster access policy name, e.g. {@link #CLUSTER_ADMIN} or {@link #ADMIN_VIEW}
  */
 public record ClusterAccess(String role, Output<String> principalArn, String roleName, String accessPolicy) {
 
@@ -19,11 +21,27 @@ public record ClusterAccess(String role, Output<String> principalArn, String rol
     /** Read everything, Secrets included (Helm keeps releases in Secrets): what a preview needs. */
     public static final String ADMIN_VIEW = "AmazonEKSAdminViewPolicy";
 
-    public static ClusterAccess admin(String role, Output<String> principalArn, String roleName) {
-        return new ClusterAccess(role, principalArn, roleName, CLUSTER_ADMIN);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public static ClusterAccess viewer(String role, Output<String> principalArn, String roleName) {
-        return new ClusterAccess(role, principalArn, roleName, ADMIN_VIEW);
+    public static final class Builder {
+        private String role;
+        private Output<String> principalArn;
+        private String roleName;
+        private String accessPolicy;
+
+        public Builder role(String value) { this.role = value; return this; }
+        public Builder principalArn(Output<String> value) { this.principalArn = value; return this; }
+        public Builder roleName(String value) { this.roleName = value; return this; }
+        public Builder accessPolicy(String value) { this.accessPolicy = value; return this; }
+
+        public ClusterAccess build() {
+            return new ClusterAccess(
+                    Objects.requireNonNull(role, "ClusterAccess.role is required"),
+                    Objects.requireNonNull(principalArn, "ClusterAccess.principalArn is required"),
+                    Objects.requireNonNull(roleName, "ClusterAccess.roleName is required"),
+                    Objects.requireNonNull(accessPolicy, "ClusterAccess.accessPolicy is required"));
+        }
     }
 }

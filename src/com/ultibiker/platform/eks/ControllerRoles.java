@@ -39,8 +39,13 @@ public final class ControllerRoles {
         this.autoscalingRole = List.copyOf(autoscalingRole);
     }
 
-    static ControllerRoles create(String prefix, Resource parent, AwsRegion region, Tagging tagging,
-                                  Map<String, String> platformClusters, ServiceLinkedRoleMode autoscalingRoleMode) {
+    /** Created by the stack's first cluster ({@code scope}): named after it and parented to it. */
+    static ControllerRoles create(ClusterScope scope, Map<String, String> platformClusters,
+                                  ServiceLinkedRoleMode autoscalingRoleMode) {
+        String prefix = scope.name();
+        Resource parent = scope.parent();
+        AwsRegion region = scope.region();
+        Tagging tagging = scope.tagging();
         Map<Controller, Role> roles = new EnumMap<>(Controller.class);
         List<String> clusterNames = platformClusters.values().stream().sorted().toList();
         for (Controller controller : Controller.values()) {

@@ -10,19 +10,21 @@ import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link EksCluster}. Defaults live in the config parser ({@code eks.*} keys, README "Config
- * reference"); this record only carries validated values.
+ * Inputs of {@link EksCluster}. Build with {@link #builder()}. Defaults of the {@code eks.*} keys live in the
+ * config parser (README "Config reference"); this record only carries validated values, and its builder
+ * defaults only what "none" means (no public endpoint, no admins, no automation roles, no shared roles).
  *
  * @param region               region and provider the cluster is created through
  * @param clusterName          physical cluster name ({@code PlatformStack.clusterName}); the network tags its subnets for it
  * @param kubernetesVersion    control plane and node version, e.g. {@code 1.35} ({@code eks.version}, default 1.35)
  * @param endpointPublicAccess whether the API server has a public endpoint (default false); the private endpoint is always on
- * @param publicAccessCidrs    who may reach the public endpoint; ignored when it is off
+ * @param publicAccessCidrs    who may reach the public endpoint; ignored when it is off (default none)
  * @param adminPrincipalArns   IAM principals given cluster-admin through access entries (default none)
- * @param automationAccess     roles the stack creates that need cluster access (the CI deploy and preview roles)
+ * @param automationAccess     roles the stack creates that need cluster access (the CI deploy and preview roles; default none)
  * @param logTypes             control-plane log types (default api, audit, authenticator)
  * @param nodePools            managed node groups, one launch template each
  * @param addonVersions        every add-on to its pinned version (eks.addonVersions or the AddonVersions default)
@@ -33,7 +35,7 @@ import java.util.Optional;
  * @param availabilityZones    the network's AZ suffixes; a pool's groups run in the subnets of its own AZs
  * @param logRetentionDays     retention of the control-plane log group
  * @param platformClusters     region to cluster name of every cluster of the stack; the controller roles trust all of them
- * @param sharedRoles          controller roles created by another cluster of the stack (empty: this cluster creates them)
+ * @param sharedRoles          controller roles created by another cluster of the stack (default empty: this cluster creates them)
  * @param autoscalingServiceLinkedRole create the account's Auto Scaling service-linked role, or read the existing one
  *                             ({@code eks.autoscalingServiceLinkedRole}, default create; used by the cluster that creates the roles)
  */
@@ -74,6 +76,83 @@ public record EksClusterArgs(
         if (!clusterName.equals(platformClusters.get(region.name()))) {
             throw new IllegalArgumentException("platformClusters must map " + region.name() + " to " + clusterName
                     + ", found " + platformClusters);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private AwsRegion region;
+        private String clusterName;
+        private String kubernetesVersion;
+        private boolean endpointPublicAccess;
+        private List<String> publicAccessCidrs = List.of();
+        private List<String> adminPrincipalArns = List.of();
+        private List<ClusterAccess> automationAccess = List.of();
+        private List<String> logTypes;
+        private List<NodePoolSpec> nodePools;
+        private Map<String, String> addonVersions;
+        private AppNamespaceSpec appNamespace;
+        private Output<String> vpcId;
+        private Output<List<String>> privateSubnetIds;
+        private List<String> availabilityZones;
+        private Integer logRetentionDays;
+        private Map<String, String> platformClusters;
+        private ControllerRoles sharedRoles;
+        private ServiceLinkedRoleMode autoscalingServiceLinkedRole;
+        private Tagging tagging;
+        private StatefulProtection protection;
+
+        public Builder region(AwsRegion value) { this.region = value; return this; }
+        public Builder clusterName(String value) { this.clusterName = value; return this; }
+        public Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
+        public Builder endpointPublicAccess(boolean value) { this.endpointPublicAccess = value; return this; }
+        public Builder publicAccessCidrs(List<String> value) { this.publicAccessCidrs = value; return this; }
+        public Builder adminPrincipalArns(List<String> value) { this.adminPrincipalArns = value; return this; }
+        public Builder automationAccess(List<ClusterAccess> value) { this.automationAccess = value; return this; }
+        public Builder logTypes(List<String> value) { this.logTypes = value; return this; }
+        public Builder nodePools(List<NodePoolSpec> value) { this.nodePools = value; return this; }
+        public Builder addonVersions(Map<String, String> value) { this.addonVersions = value; return this; }
+        public Builder appNamespace(AppNamespaceSpec value) { this.appNamespace = value; return this; }
+        public Builder vpcId(Output<String> value) { this.vpcId = value; return this; }
+        public Builder privateSubnetIds(Output<List<String>> value) { this.privateSubnetIds = value; return this; }
+        public Builder availabilityZones(List<String> value) { this.availabilityZones = value; return this; }
+        public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder platformClusters(Map<String, String> value) { this.platformClusters = value; return this; }
+        /** Roles another cluster of the stack created; unset, this cluster creates them. */
+        public Builder sharedRoles(ControllerRoles value) { this.sharedRoles = value; return this; }
+        public Builder autoscalingServiceLinkedRole(ServiceLinkedRoleMode value) { this.autoscalingServiceLinkedRole = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
+
+        public EksClusterArgs build() {
+            return new EksClusterArgs(
+                    required(region, "region"),
+                    required(clusterName, "clusterName"),
+                    required(kubernetesVersion, "kubernetesVersion"),
+                    endpointPublicAccess,
+                    required(publicAccessCidrs, "publicAccessCidrs"),
+                    required(adminPrincipalArns, "adminPrincipalArns"),
+                    required(automationAccess, "automationAccess"),
+                    required(logTypes, "logTypes"),
+                    required(nodePools, "nodePools"),
+                    required(addonVersions, "addonVersions"),
+                    required(appNamespace, "appNamespace"),
+                    required(vpcId, "vpcId"),
+                    required(privateSubnetIds, "privateSubnetIds"),
+                    required(availabilityZones, "availabilityZones"),
+                    required(logRetentionDays, "logRetentionDays"),
+                    required(platformClusters, "platformClusters"),
+                    Optional.ofNullable(sharedRoles),
+                    required(autoscalingServiceLinkedRole, "autoscalingServiceLinkedRole"),
+                    required(tagging, "tagging"),
+                    required(protection, "protection"));
+        }
+
+        private static <T> T required(T value, String field) {
+            return Objects.requireNonNull(value, () -> "EksClusterArgs." + field + " is required");
         }
     }
 }

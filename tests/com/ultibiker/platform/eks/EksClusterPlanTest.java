@@ -273,7 +273,7 @@ class EksClusterPlanTest {
                 assertEquals(config(stack).eks().addonVersions().get((String) a.prop("addonName")), a.prop("addonVersion"), a.name() + ": pinned");
             }
             PlanResource systemGroup = within(plan, region).stream().filter(r -> r.type().equals(NODE_GROUP)).findFirst().orElseThrow();
-            for (String before : EksCluster.ADDONS_BEFORE_NODES) {
+            for (String before : ClusterAddons.BEFORE_NODES) {
                 assertTrue(systemGroup.dependencies().contains(plan.require("aws:eks/addon:Addon", component(region) + "-" + before).urn()),
                         before + " before the nodes");
             }

@@ -77,8 +77,8 @@ class HelmValuesTest {
 
     @Test
     void accessEntryNamesDeriveFromThePrincipalNotItsPosition() {
-        assertEquals("role-platform-admin", EksCluster.principalSlug("arn:aws:iam::123456789012:role/platform-admin"));
-        assertEquals("user-team-alice", EksCluster.principalSlug("arn:aws:iam::123456789012:user/team/Alice"));
+        assertEquals("role-platform-admin", ClusterAccessEntries.principalSlug("arn:aws:iam::123456789012:role/platform-admin"));
+        assertEquals("user-team-alice", ClusterAccessEntries.principalSlug("arn:aws:iam::123456789012:user/team/Alice"));
     }
 
     private static NodePoolSpec pool(String name, List<Taint> taints) {

@@ -1,0 +1,45 @@
+package com.ultibiker.platform.eks;
+
+import com.pulumi.core.Output;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Inputs of {@link ClusterAccessEntries}. Build with {@link #builder()}.
+ *
+ * @param clusterName        the cluster's name as EKS reports it (so every entry waits for the cluster)
+ * @param adminPrincipalArns IAM principals given cluster admin ({@code eks.adminPrincipalArns}); default none
+ * @param automationAccess   roles the stack creates that need cluster access (the CI roles); default none
+ */
+record ClusterAccessEntriesArgs(
+        Output<String> clusterName,
+        List<String> adminPrincipalArns,
+        List<ClusterAccess> automationAccess) {
+
+    ClusterAccessEntriesArgs {
+        adminPrincipalArns = List.copyOf(adminPrincipalArns);
+        automationAccess = List.copyOf(automationAccess);
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    static final class Builder {
+        private Output<String> clusterName;
+        private List<String> adminPrincipalArns = List.of();
+        private List<ClusterAccess> automationAccess = List.of();
+
+        Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
+        Builder adminPrincipalArns(List<String> value) { this.adminPrincipalArns = value; return this; }
+        Builder automationAccess(List<ClusterAccess> value) { this.automationAccess = value; return this; }
+
+        ClusterAccessEntriesArgs build() {
+            return new ClusterAccessEntriesArgs(
+                    Objects.requireNonNull(clusterName, "ClusterAccessEntriesArgs.clusterName is required"),
+                    Objects.requireNonNull(adminPrincipalArns, "ClusterAccessEntriesArgs.adminPrincipalArns must not be null"),
+                    Objects.requireNonNull(automationAccess, "ClusterAccessEntriesArgs.automationAccess must not be null"));
+        }
+    }
+}
