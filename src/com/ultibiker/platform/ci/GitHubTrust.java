@@ -1,10 +1,10 @@
 package com.ultibiker.platform.ci;
 
-import com.ultibiker.platform.common.JsonDocuments;
+import com.ultibiker.platform.common.PolicyDocument;
+import com.ultibiker.platform.common.Principal;
+import com.ultibiker.platform.common.Statement;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The trust side of GitHub Actions OIDC (pure): who may assume a CI role. A role trusts the
@@ -53,18 +53,16 @@ public final class GitHubTrust {
         if (subjects.isEmpty()) {
             throw new IllegalArgumentException("a GitHub trust policy needs at least one subject");
         }
-        Map<String, Object> equals = new LinkedHashMap<>();
-        equals.put(ISSUER_HOST + ":aud", AUDIENCE);
-        equals.put(ISSUER_HOST + ":sub", subjects.size() == 1 ? subjects.get(0) : subjects);
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "GitHubActionsOidc");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("Federated", providerArn));
-        statement.put("Action", "sts:AssumeRoleWithWebIdentity");
-        statement.put("Condition", Map.of("StringEquals", equals));
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("Version", "2012-10-17");
-        policy.put("Statement", List.of(statement));
-        return JsonDocuments.compact(policy);
+        Statement.Builder statement = Statement.allow()
+                .sid("GitHubActionsOidc")
+                .principal(Principal.federated(providerArn))
+                .action("sts:AssumeRoleWithWebIdentity")
+                .condition("StringEquals", ISSUER_HOST + ":aud", AUDIENCE);
+        if (subjects.size() == 1) {
+            statement.condition("StringEquals", ISSUER_HOST + ":sub", subjects.get(0));
+        } else {
+            statement.condition("StringEquals", ISSUER_HOST + ":sub", subjects);
+        }
+        return PolicyDocument.of(statement.build()).toCompactJson();
     }
 }

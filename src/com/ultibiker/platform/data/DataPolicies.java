@@ -1,10 +1,10 @@
 package com.ultibiker.platform.data;
 
-import com.ultibiker.platform.common.JsonDocuments;
+import com.ultibiker.platform.common.PolicyDocument;
+import com.ultibiker.platform.common.Principal;
+import com.ultibiker.platform.common.Statement;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Pure builders of the IAM documents the data stores need. */
 public final class DataPolicies {
@@ -17,13 +17,12 @@ public final class DataPolicies {
 
     /** Trust policy of the enhanced-monitoring role: only RDS monitoring, only on behalf of this account. */
     public static String monitoringTrustPolicy(String accountId) {
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "RdsEnhancedMonitoring");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("Service", "monitoring.rds.amazonaws.com"));
-        statement.put("Action", "sts:AssumeRole");
-        statement.put("Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", accountId)));
-        return document(List.of(statement));
+        return PolicyDocument.of(Statement.allow()
+                .sid("RdsEnhancedMonitoring")
+                .principal(Principal.service("monitoring.rds.amazonaws.com"))
+                .action("sts:AssumeRole")
+                .condition("StringEquals", "aws:SourceAccount", accountId)
+                .build()).toCompactJson();
     }
 
     /** ARN of the enhanced-monitoring managed policy in {@code partition}. */
@@ -36,12 +35,11 @@ public final class DataPolicies {
      * replication group as one ElastiCache user, and nothing else.
      */
     public static String cacheConnectPolicy(String replicationGroupArn, String userArn) {
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "ConnectAsCacheUser");
-        statement.put("Effect", "Allow");
-        statement.put("Action", "elasticache:Connect");
-        statement.put("Resource", List.of(replicationGroupArn, userArn));
-        return document(List.of(statement));
+        return PolicyDocument.of(Statement.allow()
+                .sid("ConnectAsCacheUser")
+                .action("elasticache:Connect")
+                .resources(replicationGroupArn, userArn)
+                .build()).toCompactJson();
     }
 
     /**
@@ -50,23 +48,15 @@ public final class DataPolicies {
      * @param instances the instances' locations: partition, region, account and RDS resource id ({@code db-...})
      */
     public static String rdsConnectPolicy(List<RdsInstanceRef> instances, String dbUser) {
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "ConnectAsDatabaseUser");
-        statement.put("Effect", "Allow");
-        statement.put("Action", "rds-db:connect");
-        statement.put("Resource", instances.stream().map(i -> "arn:" + i.partition() + ":rds-db:" + i.region() + ":"
-                + i.accountId() + ":dbuser:" + i.resourceId() + "/" + dbUser).toList());
-        return document(List.of(statement));
+        return PolicyDocument.of(Statement.allow()
+                .sid("ConnectAsDatabaseUser")
+                .action("rds-db:connect")
+                .resources(instances.stream().map(i -> "arn:" + i.partition() + ":rds-db:" + i.region() + ":"
+                        + i.accountId() + ":dbuser:" + i.resourceId() + "/" + dbUser).toList())
+                .build()).toCompactJson();
     }
 
     /** Where an RDS instance lives, as an IAM database-authentication ARN needs it. */
     public record RdsInstanceRef(String partition, String region, String accountId, String resourceId) {
-    }
-
-    private static String document(List<Map<String, Object>> statements) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Version", "2012-10-17");
-        doc.put("Statement", statements);
-        return JsonDocuments.compact(doc);
     }
 }

@@ -1,10 +1,9 @@
 package com.ultibiker.platform.edge;
 
 import com.ultibiker.platform.common.BucketPolicies;
-
+import com.ultibiker.platform.common.Principal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,20 +44,20 @@ public final class AccessLogPolicies {
         return REGIONS_WITH_ELB_ACCOUNT.contains(region);
     }
 
-    /** The principal that writes the logs: {@code {"AWS": <elb account arn>}} or {@code {"Service": ...}}. */
-    public static Map<String, String> deliveryPrincipal(String region, String elbAccountArn) {
-        return usesElbAccount(region) ? Map.of("AWS", elbAccountArn) : Map.of("Service", LOG_DELIVERY_SERVICE);
+    /** The principal that writes the logs: the regional ELB account, or the log delivery service. */
+    public static Principal deliveryPrincipal(String region, String elbAccountArn) {
+        return usesElbAccount(region) ? Principal.aws(elbAccountArn) : Principal.service(LOG_DELIVERY_SERVICE);
     }
 
     /**
      * Bucket policy: the log writer may put objects under {@code <prefix>/AWSLogs/<account>/} only, and
      * nobody may use the bucket without TLS.
      */
-    public static String bucketPolicy(String partition, String bucket, String accountId, Map<String, String> principal) {
+    public static String bucketPolicy(String partition, String bucket, String accountId, Principal principal) {
         String bucketArn = "arn:" + partition + ":s3:::" + bucket;
         return BucketPolicies.document(List.of(
                 BucketPolicies.allowPutObject("AllowLoadBalancerLogDelivery", principal,
-                        bucketArn + "/" + PREFIX + "/AWSLogs/" + accountId + "/*"),
+                        bucketArn + "/" + PREFIX + "/AWSLogs/" + accountId + "/*").build(),
                 BucketPolicies.denyInsecureTransport(bucketArn)));
     }
 }

@@ -60,6 +60,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.Principal;
 import com.ultibiker.platform.dns.LoadBalancerTarget;
 import com.ultibiker.platform.dns.PublicHostnames;
 
@@ -311,7 +312,7 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                         .build())
                 .build(), region.child(this));
 
-        Output<Map<String, String>> principal = AccessLogPolicies.usesElbAccount(region.name())
+        Output<Principal> principal = AccessLogPolicies.usesElbAccount(region.name())
                 ? ElbFunctions.getServiceAccount(GetServiceAccountArgs.builder().build(), region.invokeOptions())
                         .applyValue(account -> AccessLogPolicies.deliveryPrincipal(region.name(), account.arn()))
                 : Output.of(AccessLogPolicies.deliveryPrincipal(region.name(), null));

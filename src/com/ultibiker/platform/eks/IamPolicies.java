@@ -1,9 +1,13 @@
 package com.ultibiker.platform.eks;
 
-import com.ultibiker.platform.eks.PolicyDocument.Statement;
+import com.ultibiker.platform.common.PolicyDocument;
+import com.ultibiker.platform.common.Principal;
+import com.ultibiker.platform.common.Statement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Pure builders of the IAM documents the EKS component uses: trust policies and the documented
@@ -37,15 +41,21 @@ public final class IamPolicies {
 
     /** Trust of the cluster role: the EKS service, for this account only. */
     public static PolicyDocument clusterTrust(String accountId) {
-        return PolicyDocument.of(new Statement("EksControlPlane", Map.of(), List.of("sts:AssumeRole", "sts:TagSession"), List.of(), Map.of())
-                .principal("Service", "eks.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", accountId));
+        return PolicyDocument.of(Statement.allow()
+                .sid("EksControlPlane")
+                .principal(Principal.service("eks.amazonaws.com"))
+                .actions("sts:AssumeRole", "sts:TagSession")
+                .condition("StringEquals", "aws:SourceAccount", accountId)
+                .build());
     }
 
     /** Trust of the node role: EC2 instances (the managed node groups' instance profile). */
     public static PolicyDocument nodeTrust() {
-        return PolicyDocument.of(new Statement("EksNodes", Map.of(), List.of("sts:AssumeRole"), List.of(), Map.of())
-                .principal("Service", "ec2.amazonaws.com"));
+        return PolicyDocument.of(Statement.allow()
+                .sid("EksNodes")
+                .principal(Principal.service("ec2.amazonaws.com"))
+                .action("sts:AssumeRole")
+                .build());
     }
 
     /**
@@ -60,18 +70,24 @@ public final class IamPolicies {
     /** The same trust for any workload's role: one service account in one namespace of the listed clusters. */
     public static PolicyDocument podIdentityTrust(String accountId, List<String> clusterNames, String namespace,
                                                   String serviceAccount) {
-        return PolicyDocument.of(new Statement("EksPodIdentity", Map.of(), List.of("sts:AssumeRole", "sts:TagSession"), List.of(), Map.of())
-                .principal("Service", "pods.eks.amazonaws.com")
-                .when("StringEquals", "aws:SourceAccount", accountId)
-                .when("StringEquals", TAG_CLUSTER, clusterNames.stream().sorted().toList())
-                .when("StringEquals", TAG_NAMESPACE, namespace)
-                .when("StringEquals", TAG_SERVICE_ACCOUNT, serviceAccount));
+        return PolicyDocument.of(Statement.allow()
+                .sid("EksPodIdentity")
+                .principal(Principal.service("pods.eks.amazonaws.com"))
+                .actions("sts:AssumeRole", "sts:TagSession")
+                .condition("StringEquals", "aws:SourceAccount", accountId)
+                .condition("StringEquals", TAG_CLUSTER, clusterNames.stream().sorted().toList())
+                .condition("StringEquals", TAG_NAMESPACE, namespace)
+                .condition("StringEquals", TAG_SERVICE_ACCOUNT, serviceAccount)
+                .build());
     }
 
     /** Lets the control plane use the secrets key (envelope encryption of Kubernetes secrets). */
     public static PolicyDocument clusterEncryption(String keyArn) {
-        return PolicyDocument.of(Statement.allow("EksSecretsEncryption",
-                List.of("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey"), List.of(keyArn)));
+        return PolicyDocument.of(Statement.allow()
+                .sid("EksSecretsEncryption")
+                .actions("kms:Encrypt", "kms:Decrypt", "kms:ListGrants", "kms:DescribeKey")
+                .resource(keyArn)
+                .build());
     }
 
     /**
@@ -79,29 +95,36 @@ public final class IamPolicies {
      * scaling groups EKS tagged as owned by one of the platform's clusters.
      */
     public static PolicyDocument clusterAutoscaler(String partition, String accountId, Map<String, String> clustersByRegion) {
-        List<Statement> statements = new java.util.ArrayList<>();
-        statements.add(Statement.allow("Describe", List.of(
-                "autoscaling:DescribeAutoScalingGroups",
-                "autoscaling:DescribeAutoScalingInstances",
-                "autoscaling:DescribeLaunchConfigurations",
-                "autoscaling:DescribeScalingActivities",
-                "autoscaling:DescribeTags",
-                "ec2:DescribeImages",
-                "ec2:DescribeInstanceTypes",
-                "ec2:DescribeLaunchTemplateVersions",
-                "ec2:GetInstanceTypesFromInstanceRequirements"), List.of("*")));
-        new java.util.TreeMap<>(clustersByRegion).forEach((region, cluster) -> {
-            String sid = "Scale" + pascal(region);
-            statements.add(Statement.allow(sid, List.of(
-                            "autoscaling:SetDesiredCapacity",
-                            "autoscaling:TerminateInstanceInAutoScalingGroup"),
-                    List.of("arn:" + partition + ":autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/*"))
-                    .when("StringEquals", "aws:ResourceTag/k8s.io/cluster-autoscaler/" + cluster, "owned")
-                    .when("StringEquals", "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled", "true"));
-            statements.add(Statement.allow("DescribeNodegroups" + pascal(region), List.of("eks:DescribeNodegroup"),
-                    List.of("arn:" + partition + ":eks:" + region + ":" + accountId + ":nodegroup/" + cluster + "/*/*")));
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow()
+                .sid("Describe")
+                .actions(
+                        "autoscaling:DescribeAutoScalingGroups",
+                        "autoscaling:DescribeAutoScalingInstances",
+                        "autoscaling:DescribeLaunchConfigurations",
+                        "autoscaling:DescribeScalingActivities",
+                        "autoscaling:DescribeTags",
+                        "ec2:DescribeImages",
+                        "ec2:DescribeInstanceTypes",
+                        "ec2:DescribeLaunchTemplateVersions",
+                        "ec2:GetInstanceTypesFromInstanceRequirements")
+                .resource("*")
+                .build());
+        new TreeMap<>(clustersByRegion).forEach((region, cluster) -> {
+            statements.add(Statement.allow()
+                    .sid("Scale" + pascal(region))
+                    .actions("autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup")
+                    .resource("arn:" + partition + ":autoscaling:" + region + ":" + accountId + ":autoScalingGroup:*:autoScalingGroupName/*")
+                    .condition("StringEquals", "aws:ResourceTag/k8s.io/cluster-autoscaler/" + cluster, "owned")
+                    .condition("StringEquals", "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled", "true")
+                    .build());
+            statements.add(Statement.allow()
+                    .sid("DescribeNodegroups" + pascal(region))
+                    .action("eks:DescribeNodegroup")
+                    .resource("arn:" + partition + ":eks:" + region + ":" + accountId + ":nodegroup/" + cluster + "/*/*")
+                    .build());
         });
-        return new PolicyDocument(statements);
+        return PolicyDocument.of(statements);
     }
 
     /**
@@ -114,115 +137,166 @@ public final class IamPolicies {
         String sg = "arn:" + partition + ":ec2:*:*:security-group/*";
         List<String> lbAndTg = List.of(elb + "targetgroup/*/*", elb + "loadbalancer/net/*/*", elb + "loadbalancer/app/*/*");
         String clusterTag = "elbv2.k8s.aws/cluster";
-        return new PolicyDocument(List.of(
-                Statement.allow("ElbServiceLinkedRole", List.of("iam:CreateServiceLinkedRole"), List.of("*"))
-                        .when("StringEquals", "iam:AWSServiceName", "elasticloadbalancing.amazonaws.com"),
-                Statement.allow("Describe", List.of(
-                        "ec2:DescribeAccountAttributes",
-                        "ec2:DescribeAddresses",
-                        "ec2:DescribeAvailabilityZones",
-                        "ec2:DescribeInternetGateways",
-                        "ec2:DescribeVpcs",
-                        "ec2:DescribeVpcPeeringConnections",
-                        "ec2:DescribeSubnets",
-                        "ec2:DescribeSecurityGroups",
-                        "ec2:DescribeInstances",
-                        "ec2:DescribeNetworkInterfaces",
-                        "ec2:DescribeTags",
-                        "ec2:GetCoipPoolUsage",
-                        "ec2:DescribeCoipPools",
-                        "ec2:GetSecurityGroupsForVpc",
-                        "elasticloadbalancing:DescribeLoadBalancers",
-                        "elasticloadbalancing:DescribeLoadBalancerAttributes",
-                        "elasticloadbalancing:DescribeListeners",
-                        "elasticloadbalancing:DescribeListenerCertificates",
-                        "elasticloadbalancing:DescribeSSLPolicies",
-                        "elasticloadbalancing:DescribeRules",
-                        "elasticloadbalancing:DescribeTargetGroups",
-                        "elasticloadbalancing:DescribeTargetGroupAttributes",
-                        "elasticloadbalancing:DescribeTargetHealth",
-                        "elasticloadbalancing:DescribeTags",
-                        "elasticloadbalancing:DescribeTrustStores",
-                        "elasticloadbalancing:DescribeListenerAttributes",
-                        "elasticloadbalancing:DescribeCapacityReservation"), List.of("*")),
-                Statement.allow("CertificatesWafShield", List.of(
-                        "cognito-idp:DescribeUserPoolClient",
-                        "acm:ListCertificates",
-                        "acm:DescribeCertificate",
-                        "iam:ListServerCertificates",
-                        "iam:GetServerCertificate",
-                        "waf-regional:GetWebACL",
-                        "waf-regional:GetWebACLForResource",
-                        "waf-regional:AssociateWebACL",
-                        "waf-regional:DisassociateWebACL",
-                        "wafv2:GetWebACL",
-                        "wafv2:GetWebACLForResource",
-                        "wafv2:AssociateWebACL",
-                        "wafv2:DisassociateWebACL",
-                        "shield:GetSubscriptionState",
-                        "shield:DescribeProtection",
-                        "shield:CreateProtection",
-                        "shield:DeleteProtection"), List.of("*")),
-                Statement.allow("NodeSecurityGroupRules", List.of(
-                        "ec2:AuthorizeSecurityGroupIngress",
-                        "ec2:RevokeSecurityGroupIngress"), List.of("*")),
-                Statement.allow("CreateSecurityGroup", List.of("ec2:CreateSecurityGroup"), List.of("*")),
-                Statement.allow("TagNewSecurityGroup", List.of("ec2:CreateTags"), List.of(sg))
-                        .when("StringEquals", "ec2:CreateAction", "CreateSecurityGroup")
-                        .when("Null", "aws:RequestTag/" + clusterTag, "false"),
-                Statement.allow("RetagOwnSecurityGroups", List.of("ec2:CreateTags", "ec2:DeleteTags"), List.of(sg))
-                        .when("Null", "aws:RequestTag/" + clusterTag, "true")
-                        .when("Null", "aws:ResourceTag/" + clusterTag, "false"),
-                Statement.allow("ManageOwnSecurityGroups", List.of(
-                        "ec2:AuthorizeSecurityGroupIngress",
-                        "ec2:RevokeSecurityGroupIngress",
-                        "ec2:DeleteSecurityGroup"), List.of("*"))
-                        .when("Null", "aws:ResourceTag/" + clusterTag, "false"),
-                Statement.allow("CreateTaggedLoadBalancers", List.of(
-                        "elasticloadbalancing:CreateLoadBalancer",
-                        "elasticloadbalancing:CreateTargetGroup"), List.of("*"))
-                        .when("Null", "aws:RequestTag/" + clusterTag, "false"),
-                Statement.allow("ListenersAndRules", List.of(
-                        "elasticloadbalancing:CreateListener",
-                        "elasticloadbalancing:DeleteListener",
-                        "elasticloadbalancing:CreateRule",
-                        "elasticloadbalancing:DeleteRule"), List.of("*")),
-                Statement.allow("RetagOwnLoadBalancers", List.of(
-                        "elasticloadbalancing:AddTags",
-                        "elasticloadbalancing:RemoveTags"), lbAndTg)
-                        .when("Null", "aws:RequestTag/" + clusterTag, "true")
-                        .when("Null", "aws:ResourceTag/" + clusterTag, "false"),
-                Statement.allow("TagListenersAndRules", List.of(
-                        "elasticloadbalancing:AddTags",
-                        "elasticloadbalancing:RemoveTags"), List.of(
-                        elb + "listener/net/*/*/*", elb + "listener/app/*/*/*",
-                        elb + "listener-rule/net/*/*/*", elb + "listener-rule/app/*/*/*")),
-                Statement.allow("ModifyOwnLoadBalancers", List.of(
-                        "elasticloadbalancing:ModifyLoadBalancerAttributes",
-                        "elasticloadbalancing:SetIpAddressType",
-                        "elasticloadbalancing:SetSecurityGroups",
-                        "elasticloadbalancing:SetSubnets",
-                        "elasticloadbalancing:DeleteLoadBalancer",
-                        "elasticloadbalancing:ModifyTargetGroup",
-                        "elasticloadbalancing:ModifyTargetGroupAttributes",
-                        "elasticloadbalancing:DeleteTargetGroup",
-                        "elasticloadbalancing:ModifyListenerAttributes",
-                        "elasticloadbalancing:ModifyCapacityReservation",
-                        "elasticloadbalancing:ModifyIpPools"), List.of("*"))
-                        .when("Null", "aws:ResourceTag/" + clusterTag, "false"),
-                Statement.allow("TagOnCreate", List.of("elasticloadbalancing:AddTags"), lbAndTg)
-                        .when("StringEquals", "elasticloadbalancing:CreateAction", List.of("CreateTargetGroup", "CreateLoadBalancer"))
-                        .when("Null", "aws:RequestTag/" + clusterTag, "false"),
-                Statement.allow("Targets", List.of(
-                        "elasticloadbalancing:RegisterTargets",
-                        "elasticloadbalancing:DeregisterTargets"), List.of(elb + "targetgroup/*/*")),
-                Statement.allow("ListenerSettings", List.of(
-                        "elasticloadbalancing:SetWebAcl",
-                        "elasticloadbalancing:ModifyListener",
-                        "elasticloadbalancing:AddListenerCertificates",
-                        "elasticloadbalancing:RemoveListenerCertificates",
-                        "elasticloadbalancing:ModifyRule",
-                        "elasticloadbalancing:SetRulePriorities"), List.of("*"))));
+        return PolicyDocument.of(
+                Statement.allow()
+                        .sid("ElbServiceLinkedRole")
+                        .action("iam:CreateServiceLinkedRole")
+                        .resource("*")
+                        .condition("StringEquals", "iam:AWSServiceName", "elasticloadbalancing.amazonaws.com")
+                        .build(),
+                Statement.allow()
+                        .sid("Describe")
+                        .actions(
+                                "ec2:DescribeAccountAttributes",
+                                "ec2:DescribeAddresses",
+                                "ec2:DescribeAvailabilityZones",
+                                "ec2:DescribeInternetGateways",
+                                "ec2:DescribeVpcs",
+                                "ec2:DescribeVpcPeeringConnections",
+                                "ec2:DescribeSubnets",
+                                "ec2:DescribeSecurityGroups",
+                                "ec2:DescribeInstances",
+                                "ec2:DescribeNetworkInterfaces",
+                                "ec2:DescribeTags",
+                                "ec2:GetCoipPoolUsage",
+                                "ec2:DescribeCoipPools",
+                                "ec2:GetSecurityGroupsForVpc",
+                                "elasticloadbalancing:DescribeLoadBalancers",
+                                "elasticloadbalancing:DescribeLoadBalancerAttributes",
+                                "elasticloadbalancing:DescribeListeners",
+                                "elasticloadbalancing:DescribeListenerCertificates",
+                                "elasticloadbalancing:DescribeSSLPolicies",
+                                "elasticloadbalancing:DescribeRules",
+                                "elasticloadbalancing:DescribeTargetGroups",
+                                "elasticloadbalancing:DescribeTargetGroupAttributes",
+                                "elasticloadbalancing:DescribeTargetHealth",
+                                "elasticloadbalancing:DescribeTags",
+                                "elasticloadbalancing:DescribeTrustStores",
+                                "elasticloadbalancing:DescribeListenerAttributes",
+                                "elasticloadbalancing:DescribeCapacityReservation")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("CertificatesWafShield")
+                        .actions(
+                                "cognito-idp:DescribeUserPoolClient",
+                                "acm:ListCertificates",
+                                "acm:DescribeCertificate",
+                                "iam:ListServerCertificates",
+                                "iam:GetServerCertificate",
+                                "waf-regional:GetWebACL",
+                                "waf-regional:GetWebACLForResource",
+                                "waf-regional:AssociateWebACL",
+                                "waf-regional:DisassociateWebACL",
+                                "wafv2:GetWebACL",
+                                "wafv2:GetWebACLForResource",
+                                "wafv2:AssociateWebACL",
+                                "wafv2:DisassociateWebACL",
+                                "shield:GetSubscriptionState",
+                                "shield:DescribeProtection",
+                                "shield:CreateProtection",
+                                "shield:DeleteProtection")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("NodeSecurityGroupRules")
+                        .actions("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("CreateSecurityGroup")
+                        .action("ec2:CreateSecurityGroup")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("TagNewSecurityGroup")
+                        .action("ec2:CreateTags")
+                        .resource(sg)
+                        .condition("StringEquals", "ec2:CreateAction", "CreateSecurityGroup")
+                        .condition("Null", "aws:RequestTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("RetagOwnSecurityGroups")
+                        .actions("ec2:CreateTags", "ec2:DeleteTags")
+                        .resource(sg)
+                        .condition("Null", "aws:RequestTag/" + clusterTag, "true")
+                        .condition("Null", "aws:ResourceTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("ManageOwnSecurityGroups")
+                        .actions("ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupIngress", "ec2:DeleteSecurityGroup")
+                        .resource("*")
+                        .condition("Null", "aws:ResourceTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("CreateTaggedLoadBalancers")
+                        .actions("elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup")
+                        .resource("*")
+                        .condition("Null", "aws:RequestTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("ListenersAndRules")
+                        .actions(
+                                "elasticloadbalancing:CreateListener",
+                                "elasticloadbalancing:DeleteListener",
+                                "elasticloadbalancing:CreateRule",
+                                "elasticloadbalancing:DeleteRule")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("RetagOwnLoadBalancers")
+                        .actions("elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags")
+                        .resources(lbAndTg)
+                        .condition("Null", "aws:RequestTag/" + clusterTag, "true")
+                        .condition("Null", "aws:ResourceTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("TagListenersAndRules")
+                        .actions("elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags")
+                        .resources(
+                                elb + "listener/net/*/*/*", elb + "listener/app/*/*/*",
+                                elb + "listener-rule/net/*/*/*", elb + "listener-rule/app/*/*/*")
+                        .build(),
+                Statement.allow()
+                        .sid("ModifyOwnLoadBalancers")
+                        .actions(
+                                "elasticloadbalancing:ModifyLoadBalancerAttributes",
+                                "elasticloadbalancing:SetIpAddressType",
+                                "elasticloadbalancing:SetSecurityGroups",
+                                "elasticloadbalancing:SetSubnets",
+                                "elasticloadbalancing:DeleteLoadBalancer",
+                                "elasticloadbalancing:ModifyTargetGroup",
+                                "elasticloadbalancing:ModifyTargetGroupAttributes",
+                                "elasticloadbalancing:DeleteTargetGroup",
+                                "elasticloadbalancing:ModifyListenerAttributes",
+                                "elasticloadbalancing:ModifyCapacityReservation",
+                                "elasticloadbalancing:ModifyIpPools")
+                        .resource("*")
+                        .condition("Null", "aws:ResourceTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("TagOnCreate")
+                        .action("elasticloadbalancing:AddTags")
+                        .resources(lbAndTg)
+                        .condition("StringEquals", "elasticloadbalancing:CreateAction", List.of("CreateTargetGroup", "CreateLoadBalancer"))
+                        .condition("Null", "aws:RequestTag/" + clusterTag, "false")
+                        .build(),
+                Statement.allow()
+                        .sid("Targets")
+                        .actions("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets")
+                        .resource(elb + "targetgroup/*/*")
+                        .build(),
+                Statement.allow()
+                        .sid("ListenerSettings")
+                        .actions(
+                                "elasticloadbalancing:SetWebAcl",
+                                "elasticloadbalancing:ModifyListener",
+                                "elasticloadbalancing:AddListenerCertificates",
+                                "elasticloadbalancing:RemoveListenerCertificates",
+                                "elasticloadbalancing:ModifyRule",
+                                "elasticloadbalancing:SetRulePriorities")
+                        .resource("*")
+                        .build());
     }
 
     /**
@@ -234,52 +308,64 @@ public final class IamPolicies {
         String ec2 = "arn:" + partition + ":ec2:*:*:";
         String volumes = ec2 + "volume/*";
         String snapshots = ec2 + "snapshot/*";
-        return new PolicyDocument(List.of(
-                Statement.allow("Describe", List.of(
-                        "ec2:DescribeAvailabilityZones",
-                        "ec2:DescribeInstances",
-                        "ec2:DescribeSnapshots",
-                        "ec2:DescribeTags",
-                        "ec2:DescribeVolumes",
-                        "ec2:DescribeVolumesModifications"), List.of("*")),
-                Statement.allow("ModifyVolumes", List.of("ec2:CreateSnapshot", "ec2:ModifyVolume"), List.of(volumes)),
-                Statement.allow("AttachVolumes", List.of("ec2:AttachVolume", "ec2:DetachVolume"),
-                        List.of(volumes, ec2 + "instance/*")),
-                Statement.allow("VolumesFromSnapshots", List.of("ec2:CreateVolume", "ec2:EnableFastSnapshotRestores"),
-                        List.of(snapshots)),
-                Statement.allow("TagOnCreate", List.of("ec2:CreateTags"), List.of(volumes, snapshots))
-                        .when("StringEquals", "ec2:CreateAction", List.of("CreateVolume", "CreateSnapshot")),
-                Statement.allow("Untag", List.of("ec2:DeleteTags"), List.of(volumes, snapshots)),
-                Statement.allow("CreateClusterVolumes", List.of("ec2:CreateVolume"), List.of(volumes))
-                        .when("StringLike", "aws:RequestTag/ebs.csi.aws.com/cluster", "true"),
-                Statement.allow("CreateNamedVolumes", List.of("ec2:CreateVolume"), List.of(volumes))
-                        .when("StringLike", "aws:RequestTag/CSIVolumeName", "*"),
-                Statement.allow("DeleteClusterVolumes", List.of("ec2:DeleteVolume"), List.of(volumes))
-                        .when("StringLike", "ec2:ResourceTag/ebs.csi.aws.com/cluster", "true"),
-                Statement.allow("DeleteNamedVolumes", List.of("ec2:DeleteVolume"), List.of(volumes))
-                        .when("StringLike", "ec2:ResourceTag/CSIVolumeName", "*"),
-                Statement.allow("DeletePvcVolumes", List.of("ec2:DeleteVolume"), List.of(volumes))
-                        .when("StringLike", "ec2:ResourceTag/kubernetes.io/created-for/pvc/name", "*"),
-                Statement.allow("CreateNamedSnapshots", List.of("ec2:CreateSnapshot"), List.of(snapshots))
-                        .when("StringLike", "aws:RequestTag/CSIVolumeSnapshotName", "*"),
-                Statement.allow("CreateClusterSnapshots", List.of("ec2:CreateSnapshot"), List.of(snapshots))
-                        .when("StringLike", "aws:RequestTag/ebs.csi.aws.com/cluster", "true"),
-                Statement.allow("DeleteNamedSnapshots", List.of("ec2:DeleteSnapshot"), List.of(snapshots))
-                        .when("StringLike", "ec2:ResourceTag/CSIVolumeSnapshotName", "*"),
-                Statement.allow("DeleteClusterSnapshots", List.of("ec2:DeleteSnapshot"), List.of(snapshots))
-                        .when("StringLike", "ec2:ResourceTag/ebs.csi.aws.com/cluster", "true")));
+        return PolicyDocument.of(
+                Statement.allow()
+                        .sid("Describe")
+                        .actions(
+                                "ec2:DescribeAvailabilityZones",
+                                "ec2:DescribeInstances",
+                                "ec2:DescribeSnapshots",
+                                "ec2:DescribeTags",
+                                "ec2:DescribeVolumes",
+                                "ec2:DescribeVolumesModifications")
+                        .resource("*")
+                        .build(),
+                Statement.allow().sid("ModifyVolumes").actions("ec2:CreateSnapshot", "ec2:ModifyVolume").resource(volumes).build(),
+                Statement.allow().sid("AttachVolumes").actions("ec2:AttachVolume", "ec2:DetachVolume")
+                        .resources(volumes, ec2 + "instance/*").build(),
+                Statement.allow().sid("VolumesFromSnapshots").actions("ec2:CreateVolume", "ec2:EnableFastSnapshotRestores")
+                        .resource(snapshots).build(),
+                Statement.allow().sid("TagOnCreate").action("ec2:CreateTags").resources(volumes, snapshots)
+                        .condition("StringEquals", "ec2:CreateAction", List.of("CreateVolume", "CreateSnapshot")).build(),
+                Statement.allow().sid("Untag").action("ec2:DeleteTags").resources(volumes, snapshots).build(),
+                Statement.allow().sid("CreateClusterVolumes").action("ec2:CreateVolume").resource(volumes)
+                        .condition("StringLike", "aws:RequestTag/ebs.csi.aws.com/cluster", "true").build(),
+                Statement.allow().sid("CreateNamedVolumes").action("ec2:CreateVolume").resource(volumes)
+                        .condition("StringLike", "aws:RequestTag/CSIVolumeName", "*").build(),
+                Statement.allow().sid("DeleteClusterVolumes").action("ec2:DeleteVolume").resource(volumes)
+                        .condition("StringLike", "ec2:ResourceTag/ebs.csi.aws.com/cluster", "true").build(),
+                Statement.allow().sid("DeleteNamedVolumes").action("ec2:DeleteVolume").resource(volumes)
+                        .condition("StringLike", "ec2:ResourceTag/CSIVolumeName", "*").build(),
+                Statement.allow().sid("DeletePvcVolumes").action("ec2:DeleteVolume").resource(volumes)
+                        .condition("StringLike", "ec2:ResourceTag/kubernetes.io/created-for/pvc/name", "*").build(),
+                Statement.allow().sid("CreateNamedSnapshots").action("ec2:CreateSnapshot").resource(snapshots)
+                        .condition("StringLike", "aws:RequestTag/CSIVolumeSnapshotName", "*").build(),
+                Statement.allow().sid("CreateClusterSnapshots").action("ec2:CreateSnapshot").resource(snapshots)
+                        .condition("StringLike", "aws:RequestTag/ebs.csi.aws.com/cluster", "true").build(),
+                Statement.allow().sid("DeleteNamedSnapshots").action("ec2:DeleteSnapshot").resource(snapshots)
+                        .condition("StringLike", "ec2:ResourceTag/CSIVolumeSnapshotName", "*").build(),
+                Statement.allow().sid("DeleteClusterSnapshots").action("ec2:DeleteSnapshot").resource(snapshots)
+                        .condition("StringLike", "ec2:ResourceTag/ebs.csi.aws.com/cluster", "true").build());
     }
 
     /**
      * Use of a cluster's EBS key by the EBS CSI driver for encrypted volumes (EKS user guide, "Store
-     * Kubernetes volumes with Amazon EBS": the KMS statement; grants only for AWS resources).
+     * Kubernetes volumes with Amazon EBS": the KMS statement; grants only for AWS resources). One key is
+     * written as a string, several as an array.
      */
     public static PolicyDocument ebsKeyUse(List<String> ebsKeyArns) {
-        return new PolicyDocument(List.of(
-                Statement.allow("KeyGrantsForVolumes", List.of("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"), ebsKeyArns)
-                        .when("Bool", "kms:GrantIsForAWSResource", "true"),
-                Statement.allow("UseKeysForVolumes", List.of(
-                        "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"), ebsKeyArns)));
+        Statement.Builder grants = Statement.allow().sid("KeyGrantsForVolumes")
+                .actions("kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant");
+        Statement.Builder use = Statement.allow().sid("UseKeysForVolumes")
+                .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey");
+        if (ebsKeyArns.size() == 1) {
+            grants.resource(ebsKeyArns.get(0));
+            use.resource(ebsKeyArns.get(0));
+        } else {
+            grants.resources(ebsKeyArns);
+            use.resources(ebsKeyArns);
+        }
+        return PolicyDocument.of(grants.condition("Bool", "kms:GrantIsForAWSResource", "true").build(), use.build());
     }
 
     /**
@@ -306,15 +392,25 @@ public final class IamPolicies {
      */
     public static String ebsKeyPolicy(String partition, String accountId, String autoscaling) {
         return PolicyDocument.of(
-                new Statement("EnableIamPolicies", Map.of(), List.of("kms:*"), List.of("*"), Map.of())
-                        .principal("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
-                new Statement("AutoScalingUseForVolumes", Map.of(), List.of(
-                        "kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"),
-                        List.of("*"), Map.of())
-                        .principal("AWS", autoscaling),
-                new Statement("AutoScalingGrantsForVolumes", Map.of(), List.of("kms:CreateGrant"), List.of("*"), Map.of())
-                        .principal("AWS", autoscaling)
-                        .when("Bool", "kms:GrantIsForAWSResource", true)).toJson();
+                Statement.allow()
+                        .sid("EnableIamPolicies")
+                        .principal(Principal.aws("arn:" + partition + ":iam::" + accountId + ":root"))
+                        .action("kms:*")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("AutoScalingUseForVolumes")
+                        .principal(Principal.aws(autoscaling))
+                        .actions("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey")
+                        .resource("*")
+                        .build(),
+                Statement.allow()
+                        .sid("AutoScalingGrantsForVolumes")
+                        .principal(Principal.aws(autoscaling))
+                        .action("kms:CreateGrant")
+                        .resource("*")
+                        .condition("Bool", "kms:GrantIsForAWSResource", true)
+                        .build()).toJson();
     }
 
     private static String pascal(String region) {

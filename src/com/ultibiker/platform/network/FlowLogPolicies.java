@@ -1,5 +1,9 @@
 package com.ultibiker.platform.network;
 
+import com.ultibiker.platform.common.PolicyDocument;
+import com.ultibiker.platform.common.Principal;
+import com.ultibiker.platform.common.Statement;
+
 /** IAM documents for VPC flow logs (pure). */
 final class FlowLogPolicies {
 
@@ -7,16 +11,17 @@ final class FlowLogPolicies {
     }
 
     static String trustPolicy(String accountId) {
-        return """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
-                "Principal":{"Service":"vpc-flow-logs.amazonaws.com"},"Action":"sts:AssumeRole",\
-                "Condition":{"StringEquals":{"aws:SourceAccount":"%s"}}}]}""".formatted(accountId);
+        return PolicyDocument.of(Statement.allow()
+                .principal(Principal.service("vpc-flow-logs.amazonaws.com"))
+                .action("sts:AssumeRole")
+                .condition("StringEquals", "aws:SourceAccount", accountId)
+                .build()).toCompactJson();
     }
 
     static String writePolicy(String logGroupArn) {
-        return """
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",\
-                "Action":["logs:CreateLogStream","logs:PutLogEvents","logs:DescribeLogGroups","logs:DescribeLogStreams"],\
-                "Resource":["%s","%s:*"]}]}""".formatted(logGroupArn, logGroupArn);
+        return PolicyDocument.of(Statement.allow()
+                .actions("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams")
+                .resources(logGroupArn, logGroupArn + ":*")
+                .build()).toCompactJson();
     }
 }

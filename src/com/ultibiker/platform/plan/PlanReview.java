@@ -3,6 +3,9 @@ package com.ultibiker.platform.plan;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.ultibiker.platform.common.PolicyDocument;
+import com.ultibiker.platform.common.Statement;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -246,10 +249,10 @@ public final class PlanReview {
     static List<String> trust(Object policy) {
         List<String> out = new ArrayList<>();
         for (JsonObject statement : statements(policy)) {
-            if (!"Allow".equals(text(statement.get("Effect"))) || !(statement.get("Principal") instanceof JsonObject principal)) {
+            if (!Statement.Effect.ALLOW.json().equals(text(statement.get(Statement.EFFECT))) || !(statement.get(Statement.PRINCIPAL) instanceof JsonObject principal)) {
                 continue;
             }
-            String conditions = conditions(statement.get("Condition"));
+            String conditions = conditions(statement.get(Statement.CONDITION));
             for (String kind : List.of("Federated", "Service", "AWS")) {
                 for (String who : strings(principal.get(kind))) {
                     out.add(kind.toLowerCase() + " " + who + (conditions.isEmpty() ? " (no condition)" : " if " + conditions));
@@ -282,11 +285,11 @@ public final class PlanReview {
         Map<String, Set<String>> byService = new TreeMap<>();
         Map<String, Set<String>> unscoped = new TreeMap<>();
         for (JsonObject statement : statements(policy)) {
-            if (!"Allow".equals(text(statement.get("Effect")))) {
+            if (!Statement.Effect.ALLOW.json().equals(text(statement.get(Statement.EFFECT)))) {
                 continue;
             }
-            boolean anyResource = strings(statement.get("Resource")).contains("*");
-            for (String action : strings(statement.get("Action"))) {
+            boolean anyResource = strings(statement.get(Statement.RESOURCE)).contains("*");
+            for (String action : strings(statement.get(Statement.ACTION))) {
                 int colon = action.indexOf(':');
                 String service = colon < 0 ? action : action.substring(0, colon);
                 byService.computeIfAbsent(service, k -> new TreeSet<>()).add(colon < 0 ? action : action.substring(colon + 1));
@@ -311,7 +314,7 @@ public final class PlanReview {
         if (!(policy instanceof String json) || !json.trim().startsWith("{")) {
             return List.of();
         }
-        JsonElement statement = JsonParser.parseString(json).getAsJsonObject().get("Statement");
+        JsonElement statement = JsonParser.parseString(json).getAsJsonObject().get(PolicyDocument.STATEMENT);
         List<JsonObject> out = new ArrayList<>();
         if (statement instanceof JsonObject one) {
             out.add(one);

@@ -115,7 +115,7 @@ class CommonLiteralTest {
                  {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
                   "Resource":["arn:aws:s3:::logs","arn:aws:s3:::logs/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""",
                 BucketPolicies.document(List.of(
-                        BucketPolicies.allowPutObject("AllowDelivery", Map.of("Service", "delivery.logs.amazonaws.com"), "arn:aws:s3:::logs/x/*"),
+                        BucketPolicies.allowPutObject("AllowDelivery", Principal.service("delivery.logs.amazonaws.com"), "arn:aws:s3:::logs/x/*").build(),
                         BucketPolicies.denyInsecureTransport("arn:aws:s3:::logs"))));
     }
 

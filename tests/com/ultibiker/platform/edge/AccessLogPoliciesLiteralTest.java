@@ -1,5 +1,6 @@
 package com.ultibiker.platform.edge;
 
+import com.ultibiker.platform.common.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,9 +17,9 @@ class AccessLogPoliciesLiteralTest {
     void oldRegionsUseTheirElbAccountNewOnesTheServicePrincipal() {
         assertTrue(AccessLogPolicies.usesElbAccount("eu-west-1"));
         assertFalse(AccessLogPolicies.usesElbAccount("ap-southeast-5"));
-        assertEquals(Map.of("AWS", "arn:aws:iam::156460612806:root"),
+        assertEquals(Principal.aws("arn:aws:iam::156460612806:root"),
                 AccessLogPolicies.deliveryPrincipal("eu-west-1", "arn:aws:iam::156460612806:root"));
-        assertEquals(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"),
+        assertEquals(Principal.service("logdelivery.elasticloadbalancing.amazonaws.com"),
                 AccessLogPolicies.deliveryPrincipal("ap-southeast-5", "ignored"));
     }
 
@@ -31,6 +32,6 @@ class AccessLogPoliciesLiteralTest {
                  {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*",
                   "Resource":["arn:aws:s3:::logs-bucket","arn:aws:s3:::logs-bucket/*"],
                   "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""",
-                AccessLogPolicies.bucketPolicy("aws", "logs-bucket", "123456789012", Map.of("AWS", "arn:aws:iam::127311923021:root")));
+                AccessLogPolicies.bucketPolicy("aws", "logs-bucket", "123456789012", Principal.aws("arn:aws:iam::127311923021:root")));
     }
 }

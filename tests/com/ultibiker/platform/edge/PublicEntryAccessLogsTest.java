@@ -1,5 +1,6 @@
 package com.ultibiker.platform.edge;
 
+import com.ultibiker.platform.common.Principal;
 import com.google.gson.Gson;
 import com.ultibiker.platform.plan.Plan;
 import com.ultibiker.platform.plan.PlanResource;
@@ -101,9 +102,9 @@ class PublicEntryAccessLogsTest {
         assertTrue(AccessLogPolicies.usesElbAccount("eu-west-1"));
         assertFalse(AccessLogPolicies.usesElbAccount("eu-south-2"));
         assertFalse(AccessLogPolicies.usesElbAccount("ap-southeast-4"));
-        assertEquals(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"),
+        assertEquals(Principal.service("logdelivery.elasticloadbalancing.amazonaws.com"),
                 AccessLogPolicies.deliveryPrincipal("eu-central-2", null));
-        assertEquals(Map.of("AWS", "arn:aws:iam::156460612806:root"),
+        assertEquals(Principal.aws("arn:aws:iam::156460612806:root"),
                 AccessLogPolicies.deliveryPrincipal("eu-west-1", "arn:aws:iam::156460612806:root"));
     }
 }
