@@ -24,6 +24,7 @@ import com.ultibiker.platform.data.CacheArgs;
 import com.ultibiker.platform.data.DataPlacement;
 import com.ultibiker.platform.data.Database;
 import com.ultibiker.platform.data.DatabaseArgs;
+import com.ultibiker.platform.data.DatabaseSettings;
 import com.ultibiker.platform.dns.DnsFailover;
 import com.ultibiker.platform.dns.DnsFailoverArgs;
 import com.ultibiker.platform.dns.HostedZone;
@@ -35,6 +36,7 @@ import com.ultibiker.platform.edge.PublicEntryPointArgs;
 import com.ultibiker.platform.eks.ClusterAccess;
 import com.ultibiker.platform.eks.EksCluster;
 import com.ultibiker.platform.eks.EksClusterArgs;
+import com.ultibiker.platform.model.CacheConfig;
 import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.Network;
@@ -58,7 +60,21 @@ import java.util.Optional;
  */
 public final class PlatformStack {
 
-    private PlatformStack() {
+    private final Context ctx;
+    private final StackConfig config;
+    private final Tagging tagging;
+    private final StatefulProtection protection;
+    /** Every region of the stack, primary first, each with its own provider. */
+    private final Map<String, AwsRegion> regions = new LinkedHashMap<>();
+    private final String primary;
+
+    private PlatformStack(Context ctx, StackConfig config) {
+        this.ctx = ctx;
+        this.config = config;
+        this.tagging = Tagging.from(config);
+        this.protection = new StatefulProtection(config.production());
+        config.regionList().forEach(region -> regions.put(region, awsRegion(region, tagging)));
+        this.primary = config.regions().primary();
     }
 
     public static void stack(Context ctx) {
@@ -77,15 +93,35 @@ public final class PlatformStack {
         compose(ctx, config);
     }
 
+    /**
+     * The architecture diagram (README "Architecture"), left to right: per region the network, the cluster,
+     * the data stores on them, then observability over all of it, the public entry (zone, load balancers,
+     * DNS failover) and CI. Each step creates its components and exports their outputs.
+     */
     static void compose(Context ctx, StackConfig config) {
-        var tagging = Tagging.from(config);
-        var protection = new StatefulProtection(config.production());
+        var stack = new PlatformStack(ctx, config);
+        stack.exportStack();
+        Map<String, Network> networks = stack.networks();
+        // CI's roles are created before the clusters, which grant them access entries (CI deploys what
+        // runs inside the clusters): the one step out of the diagram's order.
+        List<ClusterAccess> ciAccess = stack.ci();
+        Map<String, EksCluster> clusters = stack.clusters(networks, ciAccess);
+        Map<String, DataPlacement> placements = stack.dataPlacements(networks, clusters);
+        Database database = stack.database(placements);
+        Map<String, Cache> caches = stack.caches(placements);
+        TimeSeries timeSeries = stack.timeSeries(networks, clusters, placements);
+        Observability observability = stack.observability(clusters, database, caches, timeSeries);
+        stack.publicEntry(networks, clusters, observability);
+    }
 
-        Map<String, AwsRegion> regions = new LinkedHashMap<>();
-        for (String region : config.regionList()) {
-            regions.put(region, awsRegion(region, tagging));
-        }
+    private void exportStack() {
+        ctx.export("environment", Output.of(config.environment()));
+        ctx.export("regions", Output.of(config.regionList()));
+        RecoveryObjectives.from(config).outputs().forEach((key, value) -> ctx.export(key, Output.of(value)));
+    }
 
+    /** One VPC per region, its subnets tagged for the region's cluster. */
+    private Map<String, Network> networks() {
         Map<String, Network> networks = new LinkedHashMap<>();
         for (AwsRegion region : regions.values()) {
             var network = new Network("network-" + region.name(), new NetworkArgs(
@@ -99,14 +135,23 @@ public final class PlatformStack {
                     tagging,
                     protection), ComponentResourceOptions.builder().build());
             networks.put(region.name(), network);
+            ctx.export("vpcId." + region.name(), network.vpcId());
+            ctx.export("privateSubnetIds." + region.name(), network.privateSubnetIds());
+            ctx.export("publicSubnetIds." + region.name(), network.publicSubnetIds());
+            ctx.export("databaseSubnetIds." + region.name(), network.databaseSubnetIds());
         }
+        return networks;
+    }
 
-        // CI roles first: the clusters give them access entries, so `pulumi up` from CI can manage what
-        // runs inside the clusters (the deploy role as cluster admin, the preview role read-only).
+    /**
+     * The GitHub OIDC provider and CI's deploy and preview roles (global, through the primary's provider),
+     * and the cluster access they get: the deploy role as cluster admin, the preview role read-only.
+     */
+    private List<ClusterAccess> ci() {
         List<ClusterAccess> automationAccess = new ArrayList<>();
         if (config.ci().enabled()) {
             var ciArgs = CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
-                    regions.get(config.regions().primary()), tagging);
+                    regions.get(primary), tagging);
             var ci = new CiAccess("ci", ciArgs, ComponentResourceOptions.builder().build());
             ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
             ctx.export("ciDeployRoleArn", ci.deployRoleArn());
@@ -116,226 +161,7 @@ public final class PlatformStack {
             automationAccess.add(ClusterAccess.builder().role("ci-preview").principalArn(ci.previewRoleArn())
                     .roleName(ciArgs.previewRoleName()).accessPolicy(ClusterAccess.ADMIN_VIEW).build());
         }
-
-        Map<String, EksCluster> clusters = clusters(config, regions, networks, automationAccess, tagging, protection);
-
-        // Security groups admitted to PostgreSQL (5432) and Redis (6379), per region: the EKS node
-        // security group of the region, which every node (and so every pod) carries.
-        Map<String, List<Output<String>>> dataClients = new LinkedHashMap<>();
-        for (String region : regions.keySet()) {
-            dataClients.put(region, List.of(clusters.get(region).nodeSecurityGroupId()));
-        }
-        Map<String, DataPlacement> placements = new LinkedHashMap<>();
-        regions.forEach((name, region) -> placements.put(name,
-                new DataPlacement(region, networks.get(name), dataClients.get(name))));
-        Database database = database(config, placements, tagging, protection);
-        Map<String, Cache> caches = caches(config, placements, tagging, protection);
-
-        TimeSeries timeSeries = timeSeries(config, regions, networks, clusters, dataClients, tagging, protection);
-        Observability observability = observability(config, regions, clusters, database, caches, timeSeries, tagging, protection);
-
-        AwsRegion primary = regions.get(config.regions().primary());
-
-        // Public entry: the zone (global), one entry point per region through that region's provider,
-        // then DNS failover between them. Route53 is global; the primary's provider creates it.
-        var hostnames = new PublicHostnames(config.dns().domain());
-        var zone = new HostedZone("dns-zone", new HostedZoneArgs(config.dns().domain(), config.dns().hostedZoneId(),
-                config.dns().parentZoneId(), config.dns().subdomainDelegations(), primary, tagging, protection),
-                ComponentResourceOptions.builder().build());
-        boolean awaitCertificates = config.dns().delegation().awaitsCertificates();
-        if (!awaitCertificates) {
-            ctx.log().warn("dns.delegation is pending: certificates are not awaited and no HTTPS listener is created. Delegate "
-                    + config.dns().domain() + " to the nameServers output, set dns.delegation to external and run pulumi up again.");
-        }
-        Map<String, PublicEntryPoint> entryPoints = new LinkedHashMap<>();
-        for (AwsRegion region : regions.values()) {
-            var network = networks.get(region.name());
-            entryPoints.put(region.name(), new PublicEntryPoint("entry-" + region.name(), new PublicEntryPointArgs(
-                    region,
-                    hostnames.all(),
-                    zone.zoneId(),
-                    config.dns().ttlSeconds(),
-                    network.vpcId(),
-                    network.vpcCidr(),
-                    network.publicSubnetIds(),
-                    config.dns().healthCheckPath(),
-                    config.edge(),
-                    config.tags().project() + "-" + config.environment(),
-                    // The region's EKS node security group admits the load balancer on the target port
-                    // (pods get VPC addresses from the CNI and carry the node security group).
-                    Optional.of(clusters.get(region.name()).nodeSecurityGroupId()),
-                    tagging,
-                    protection,
-                    zone.delegation(),
-                    awaitCertificates), ComponentResourceOptions.builder().build()));
-        }
-        var failover = DnsFailoverArgs.builder()
-                .controlRegion(primary)
-                .zoneId(zone.zoneId())
-                .hostnames(hostnames)
-                .wsContinents(config.dns().wsContinents())
-                .healthCheckPath(config.dns().healthCheckPath())
-                .intervalSeconds(config.dns().healthCheckIntervalSeconds())
-                .failureThreshold(config.dns().healthCheckFailureThreshold())
-                .tagging(tagging);
-        entryPoints.values().forEach(failover::target);
-        // Every health check gets an alarm (us-east-1, where Route53 publishes) to the alert topic.
-        failover.alarms((name, region, healthCheckId) -> observability.alarmOnHealthCheck(name, healthCheckId));
-        new DnsFailover("dns", failover.build(), ComponentResourceOptions.builder().build());
-
-        ctx.export("environment", Output.of(config.environment()));
-        ctx.export("regions", Output.of(config.regionList()));
-        networks.forEach((region, network) -> {
-            ctx.export("vpcId." + region, network.vpcId());
-            ctx.export("privateSubnetIds." + region, network.privateSubnetIds());
-            ctx.export("publicSubnetIds." + region, network.publicSubnetIds());
-            ctx.export("databaseSubnetIds." + region, network.databaseSubnetIds());
-        });
-        ctx.export("database.endpoint", database.endpoint());
-        ctx.export("database.port", database.port());
-        ctx.export("database.masterUserSecretArn", database.masterUserSecretArn());
-        database.masterUserSecretArns().forEach((region, arn) -> ctx.export("database.masterUserSecretArn." + region, arn));
-        ctx.export("database.securityGroupId", database.securityGroupId());
-        database.readerEndpoints().forEach((replica, address) -> ctx.export("database.readerEndpoint." + replica, address));
-        caches.forEach((region, cache) -> {
-            ctx.export("cache.primaryEndpoint." + region, cache.primaryEndpoint());
-            ctx.export("cache.readerEndpoint." + region, cache.readerEndpoint());
-            ctx.export("cache.port." + region, cache.port());
-            ctx.export("cache.userName." + region, Output.of(cache.userName()));
-            ctx.export("cache.connectPolicyArn." + region, cache.connectPolicyArn());
-        });
-        ctx.export("timeseries.url", timeSeries.url());
-        ctx.export("timeseries.organization", timeSeries.organization());
-        ctx.export("timeseries.bucket", timeSeries.bucket());
-        ctx.export("timeseries.credentialsSecretArn", timeSeries.credentialsSecretArn());
-        observability.topicArns().forEach((region, arn) -> ctx.export("observability.alertTopicArn." + region, arn));
-        ctx.export("observability.grafanaAdminSecretArn", observability.grafanaAdminSecretArn());
-        clusters.forEach((region, cluster) -> {
-            ctx.export("eks.clusterName." + region, cluster.clusterName());
-            ctx.export("eks.endpoint." + region, cluster.endpoint());
-            ctx.export("eks.oidcIssuer." + region, cluster.oidcIssuer());
-            ctx.export("eks.nodeSecurityGroupId." + region, cluster.nodeSecurityGroupId());
-            ctx.export("eks.kubeconfig." + region, cluster.kubeconfig());
-        });
-        ctx.export("hostedZoneId", zone.zoneId());
-        ctx.export("nameServers", zone.nameServers());
-        ctx.export("dnsDelegation", Output.of(config.dns().delegation().configName()));
-        ctx.export("apiUrl", Output.of("https://" + hostnames.api()));
-        ctx.export("wsUrl", Output.of("wss://" + hostnames.ws()));
-        entryPoints.forEach((region, entry) -> {
-            ctx.export("loadBalancerDnsName." + region, entry.dnsName());
-            entry.targetGroupArns().forEach((label, arn) -> ctx.export("targetGroupArn." + label + "." + region, arn));
-        });
-        RecoveryObjectives.from(config).outputs().forEach((key, value) -> ctx.export(key, Output.of(value)));
-    }
-
-    private static Database database(StackConfig config, Map<String, DataPlacement> placements, Tagging tagging,
-                                     StatefulProtection protection) {
-        String primary = config.regions().primary();
-        Map<String, DataPlacement> secondaries = new LinkedHashMap<>(placements);
-        secondaries.remove(primary);
-        return new Database("database", new DatabaseArgs(
-                Naming.physical(config.tags().project(), config.environment(), "postgres"),
-                sqlName(config.tags().project()),
-                "platform_admin",
-                placements.get(primary),
-                secondaries,
-                config.database(),
-                config.logRetentionDays(),
-                tagging,
-                protection), ComponentResourceOptions.builder().build());
-    }
-
-    /** The primary region's cache, and a standby cache in the secondary region when configured. */
-    private static Map<String, Cache> caches(StackConfig config, Map<String, DataPlacement> placements, Tagging tagging,
-                                             StatefulProtection protection) {
-        var c = config.cache();
-        String id = Naming.physical(config.tags().project(), config.environment(), "redis");
-        Map<String, Cache> caches = new LinkedHashMap<>();
-        String primary = config.regions().primary();
-        caches.put(primary, new Cache("cache-" + primary, new CacheArgs(id, placements.get(primary), c.engineVersion(),
-                c.nodeType(), c.numNodes(), c.automaticFailover(), c.multiAz(), c.snapshotRetentionDays(),
-                c.snapshotWindow(), c.maintenanceWindow(), config.logRetentionDays(), tagging, protection),
-                ComponentResourceOptions.builder().build()));
-        config.regions().secondary().ifPresent(secondary -> c.standby().ifPresent(standby -> {
-            boolean failover = c.automaticFailover() && standby.numNodes() >= 2;
-            caches.put(secondary, new Cache("cache-" + secondary, new CacheArgs(id, placements.get(secondary),
-                    c.engineVersion(), standby.nodeType(), standby.numNodes(), failover, failover && c.multiAz(),
-                    c.snapshotRetentionDays(), c.snapshotWindow(), c.maintenanceWindow(), config.logRetentionDays(),
-                    tagging, protection), ComponentResourceOptions.builder().build()));
-        }));
-        return caches;
-    }
-
-    /**
-     * InfluxDB in the primary region: on the primary cluster (after it, so its pools, storage classes and
-     * application namespace exist) or on Timestream in the primary VPC's database subnets, admitting the
-     * primary cluster's nodes.
-     */
-    private static TimeSeries timeSeries(StackConfig config, Map<String, AwsRegion> regions, Map<String, Network> networks,
-                                         Map<String, EksCluster> clusters, Map<String, List<Output<String>>> dataClients,
-                                         Tagging tagging, StatefulProtection protection) {
-        String primary = config.regions().primary();
-        EksCluster cluster = clusters.get(primary);
-        Network network = networks.get(primary);
-        return new TimeSeries("timeseries", new TimeSeriesArgs(
-                regions.get(primary),
-                Naming.physical(config.tags().project(), config.environment(), "influxdb"),
-                config.timeseries(),
-                new TimeSeriesArgs.Cluster(cluster.kubernetesProvider(), Output.of(config.eks().appNamespace().name()),
-                        EksCluster.STORAGE_CLASS_GP3_RETAIN, NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool())),
-                new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIdsByAz(), dataClients.get(primary)),
-                config.logRetentionDays(),
-                tagging,
-                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
-    }
-
-    /**
-     * Alert topics and log groups in every region (plus us-east-1, where Route53 health-check metrics
-     * live), alarms on every database instance and cache node, and the monitoring stack on the primary
-     * cluster. Other components add alarms through its API (e.g. {@code alarmOnHealthCheck}).
-     */
-    private static Observability observability(StackConfig config, Map<String, AwsRegion> regions,
-                                               Map<String, EksCluster> clusters, Database database, Map<String, Cache> caches,
-                                               TimeSeries timeSeries, Tagging tagging, StatefulProtection protection) {
-        String primary = config.regions().primary();
-        Map<String, AwsRegion> alertRegions = new LinkedHashMap<>(regions);
-        alertRegions.computeIfAbsent(ObservabilityArgs.HEALTH_CHECK_REGION, r -> awsRegion(r, tagging));
-
-        List<ObservabilityArgs.DatabaseInstance> databases = new ArrayList<>();
-        databases.add(new ObservabilityArgs.DatabaseInstance("primary", primary, Output.of(database.primaryIdentifier()), false));
-        for (var replica : config.database().replicas()) {
-            databases.add(new ObservabilityArgs.DatabaseInstance(replica.name(), replica.region(),
-                    Output.of(database.replicaIdentifiers().get(replica.name())), true));
-        }
-        List<ObservabilityArgs.CacheGroup> cacheGroups = new ArrayList<>();
-        caches.forEach((region, cache) -> {
-            boolean isPrimary = region.equals(primary);
-            int nodes = isPrimary ? config.cache().numNodes()
-                    : config.cache().standby().map(s -> s.numNodes()).orElse(config.cache().numNodes());
-            cacheGroups.add(new ObservabilityArgs.CacheGroup(isPrimary ? "primary" : "standby", region,
-                    Output.of(cache.replicationGroupId()), nodes));
-        });
-
-        EksCluster cluster = clusters.get(primary);
-        return new Observability("observability", new ObservabilityArgs(
-                alertRegions,
-                config.tags().project() + "-" + config.environment(),
-                config.observability(),
-                config.logRetentionDays(),
-                new ObservabilityArgs.Cluster(cluster.kubernetesProvider(), cluster.clusterName(), EksCluster.STORAGE_CLASS_GP3,
-                        NodePlacement.of(config.eks().nodePools(), config.observability().nodePool()),
-                        config.eks().appNamespace().name(), Optional.of(timeSeries.url())),
-                databases,
-                cacheGroups,
-                tagging,
-                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
-    }
-
-    /** A PostgreSQL database name from the project name: letters and digits, starting with a letter. */
-    static String sqlName(String project) {
-        String cleaned = project.replaceAll("[^A-Za-z0-9_]", "_");
-        return Character.isLetter(cleaned.isEmpty() ? '0' : cleaned.charAt(0)) ? cleaned : "db_" + cleaned;
+        return automationAccess;
     }
 
     /**
@@ -344,16 +170,14 @@ public final class PlatformStack {
      * global) and the standby shares them. Keyed by region; other components reach a region's cluster
      * here (e.g. {@code nodeSecurityGroupId()} for database and cache ingress).
      */
-    static Map<String, EksCluster> clusters(StackConfig config, Map<String, AwsRegion> regions,
-                                            Map<String, Network> networks, List<ClusterAccess> automationAccess,
-                                            Tagging tagging, StatefulProtection protection) {
+    private Map<String, EksCluster> clusters(Map<String, Network> networks, List<ClusterAccess> automationAccess) {
         var eks = config.eks();
         Map<String, String> platformClusters = new LinkedHashMap<>();
         regions.keySet().forEach(r -> platformClusters.put(r, clusterName(config, r)));
         Map<String, EksCluster> clusters = new LinkedHashMap<>();
-        EksCluster primary = null;
+        EksCluster primaryCluster = null;
         for (AwsRegion region : regions.values()) {
-            boolean isPrimary = region.name().equals(config.regions().primary());
+            boolean isPrimary = region.name().equals(primary);
             var network = networks.get(region.name());
             var args = EksClusterArgs.builder()
                     .region(region)
@@ -375,16 +199,204 @@ public final class PlatformStack {
                     .autoscalingServiceLinkedRole(eks.autoscalingServiceLinkedRole())
                     .tagging(tagging)
                     .protection(protection);
-            if (!isPrimary && primary != null) {
-                args.sharedRoles(primary.controllerRoles());
+            if (!isPrimary && primaryCluster != null) {
+                args.sharedRoles(primaryCluster.controllerRoles());
             }
             var cluster = new EksCluster("eks-" + region.name(), args.build(), ComponentResourceOptions.builder().build());
             if (isPrimary) {
-                primary = cluster;
+                primaryCluster = cluster;
             }
             clusters.put(region.name(), cluster);
+            ctx.export("eks.clusterName." + region.name(), cluster.clusterName());
+            ctx.export("eks.endpoint." + region.name(), cluster.endpoint());
+            ctx.export("eks.oidcIssuer." + region.name(), cluster.oidcIssuer());
+            ctx.export("eks.nodeSecurityGroupId." + region.name(), cluster.nodeSecurityGroupId());
+            ctx.export("eks.kubeconfig." + region.name(), cluster.kubeconfig());
         }
         return clusters;
+    }
+
+    /**
+     * Where each region's data stores run: its network, admitting PostgreSQL (5432) and Redis (6379) from the
+     * region's EKS node security group only, which every node (and so every pod) carries.
+     */
+    private Map<String, DataPlacement> dataPlacements(Map<String, Network> networks, Map<String, EksCluster> clusters) {
+        Map<String, DataPlacement> placements = new LinkedHashMap<>();
+        regions.forEach((name, region) -> placements.put(name,
+                new DataPlacement(region, networks.get(name), List.of(clusters.get(name).nodeSecurityGroupId()))));
+        return placements;
+    }
+
+    /** PostgreSQL in the primary region, with its replicas (the cross-region standby among them). */
+    private Database database(Map<String, DataPlacement> placements) {
+        Map<String, DataPlacement> secondaries = new LinkedHashMap<>(placements);
+        secondaries.remove(primary);
+        var database = new Database("database", new DatabaseArgs(
+                Naming.physical(config.tags().project(), config.environment(), "postgres"),
+                DatabaseSettings.databaseName(config.tags().project()),
+                "platform_admin",
+                placements.get(primary),
+                secondaries,
+                config.database(),
+                config.logRetentionDays(),
+                tagging,
+                protection), ComponentResourceOptions.builder().build());
+        ctx.export("database.endpoint", database.endpoint());
+        ctx.export("database.port", database.port());
+        ctx.export("database.masterUserSecretArn", database.masterUserSecretArn());
+        database.masterUserSecretArns().forEach((region, arn) -> ctx.export("database.masterUserSecretArn." + region, arn));
+        ctx.export("database.securityGroupId", database.securityGroupId());
+        database.readerEndpoints().forEach((replica, address) -> ctx.export("database.readerEndpoint." + replica, address));
+        return database;
+    }
+
+    /** The primary region's cache, and the standby region's own cache ({@code cache.standby}) when configured. */
+    private Map<String, Cache> caches(Map<String, DataPlacement> placements) {
+        Map<String, Cache> caches = new LinkedHashMap<>();
+        caches.put(primary, cache(placements.get(primary), config.cache()));
+        config.regions().secondary().ifPresent(secondary -> config.cache().standbyCache().ifPresent(standby ->
+                caches.put(secondary, cache(placements.get(secondary), standby))));
+        return caches;
+    }
+
+    private Cache cache(DataPlacement placement, CacheConfig c) {
+        String region = placement.regionName();
+        String id = Naming.physical(config.tags().project(), config.environment(), "redis");
+        var cache = new Cache("cache-" + region, new CacheArgs(id, placement, c.engineVersion(),
+                c.nodeType(), c.numNodes(), c.automaticFailover(), c.multiAz(), c.snapshotRetentionDays(),
+                c.snapshotWindow(), c.maintenanceWindow(), config.logRetentionDays(), tagging, protection),
+                ComponentResourceOptions.builder().build());
+        ctx.export("cache.primaryEndpoint." + region, cache.primaryEndpoint());
+        ctx.export("cache.readerEndpoint." + region, cache.readerEndpoint());
+        ctx.export("cache.port." + region, cache.port());
+        ctx.export("cache.userName." + region, Output.of(cache.userName()));
+        ctx.export("cache.connectPolicyArn." + region, cache.connectPolicyArn());
+        return cache;
+    }
+
+    /**
+     * InfluxDB in the primary region: on the primary cluster (after it, so its pools, storage classes and
+     * application namespace exist) or on Timestream in the primary VPC's database subnets, admitting the
+     * primary cluster's nodes.
+     */
+    private TimeSeries timeSeries(Map<String, Network> networks, Map<String, EksCluster> clusters,
+                                  Map<String, DataPlacement> placements) {
+        EksCluster cluster = clusters.get(primary);
+        Network network = networks.get(primary);
+        var timeSeries = new TimeSeries("timeseries", new TimeSeriesArgs(
+                regions.get(primary),
+                Naming.physical(config.tags().project(), config.environment(), "influxdb"),
+                config.timeseries(),
+                new TimeSeriesArgs.Cluster(cluster.kubernetesProvider(), Output.of(config.eks().appNamespace().name()),
+                        EksCluster.STORAGE_CLASS_GP3_RETAIN, NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool())),
+                new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIdsByAz(),
+                        placements.get(primary).clientSecurityGroupIds()),
+                config.logRetentionDays(),
+                tagging,
+                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
+        ctx.export("timeseries.url", timeSeries.url());
+        ctx.export("timeseries.organization", timeSeries.organization());
+        ctx.export("timeseries.bucket", timeSeries.bucket());
+        ctx.export("timeseries.credentialsSecretArn", timeSeries.credentialsSecretArn());
+        return timeSeries;
+    }
+
+    /**
+     * Alert topics and log groups in every region (plus us-east-1, where Route53 health-check metrics
+     * live), alarms on every database instance and cache node, and the monitoring stack on the primary
+     * cluster. Other components add alarms through its API (e.g. {@code alarmOnHealthCheck}).
+     */
+    private Observability observability(Map<String, EksCluster> clusters, Database database, Map<String, Cache> caches,
+                                        TimeSeries timeSeries) {
+        Map<String, AwsRegion> alertRegions = new LinkedHashMap<>(regions);
+        alertRegions.computeIfAbsent(ObservabilityArgs.HEALTH_CHECK_REGION, r -> awsRegion(r, tagging));
+
+        List<ObservabilityArgs.DatabaseInstance> databases = new ArrayList<>();
+        databases.add(new ObservabilityArgs.DatabaseInstance("primary", primary, Output.of(database.primaryIdentifier()), false));
+        for (var replica : config.database().replicas()) {
+            databases.add(new ObservabilityArgs.DatabaseInstance(replica.name(), replica.region(),
+                    Output.of(database.replicaIdentifiers().get(replica.name())), true));
+        }
+        List<ObservabilityArgs.CacheGroup> cacheGroups = new ArrayList<>();
+        caches.forEach((region, cache) -> cacheGroups.add(new ObservabilityArgs.CacheGroup(
+                region.equals(primary) ? "primary" : "standby", region, Output.of(cache.replicationGroupId()), cache.numNodes())));
+
+        EksCluster cluster = clusters.get(primary);
+        var observability = new Observability("observability", new ObservabilityArgs(
+                alertRegions,
+                config.tags().project() + "-" + config.environment(),
+                config.observability(),
+                config.logRetentionDays(),
+                new ObservabilityArgs.Cluster(cluster.kubernetesProvider(), cluster.clusterName(), EksCluster.STORAGE_CLASS_GP3,
+                        NodePlacement.of(config.eks().nodePools(), config.observability().nodePool()),
+                        config.eks().appNamespace().name(), Optional.of(timeSeries.url())),
+                databases,
+                cacheGroups,
+                tagging,
+                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
+        observability.topicArns().forEach((region, arn) -> ctx.export("observability.alertTopicArn." + region, arn));
+        ctx.export("observability.grafanaAdminSecretArn", observability.grafanaAdminSecretArn());
+        return observability;
+    }
+
+    /**
+     * The public entry: the zone (global), one entry point per region through that region's provider, then
+     * DNS failover between them, every health check alarmed. Route53 is global; the primary's provider creates it.
+     */
+    private void publicEntry(Map<String, Network> networks, Map<String, EksCluster> clusters, Observability observability) {
+        AwsRegion primaryRegion = regions.get(primary);
+        var hostnames = new PublicHostnames(config.dns().domain());
+        var zone = new HostedZone("dns-zone", new HostedZoneArgs(config.dns().domain(), config.dns().hostedZoneId(),
+                config.dns().parentZoneId(), config.dns().subdomainDelegations(), primaryRegion, tagging, protection),
+                ComponentResourceOptions.builder().build());
+        ctx.export("hostedZoneId", zone.zoneId());
+        ctx.export("nameServers", zone.nameServers());
+        ctx.export("dnsDelegation", Output.of(config.dns().delegation().configName()));
+        ctx.export("apiUrl", Output.of("https://" + hostnames.api()));
+        ctx.export("wsUrl", Output.of("wss://" + hostnames.ws()));
+        boolean awaitCertificates = config.dns().delegation().awaitsCertificates();
+        if (!awaitCertificates) {
+            ctx.log().warn("dns.delegation is pending: certificates are not awaited and no HTTPS listener is created. Delegate "
+                    + config.dns().domain() + " to the nameServers output, set dns.delegation to external and run pulumi up again.");
+        }
+        Map<String, PublicEntryPoint> entryPoints = new LinkedHashMap<>();
+        for (AwsRegion region : regions.values()) {
+            var network = networks.get(region.name());
+            var entry = new PublicEntryPoint("entry-" + region.name(), new PublicEntryPointArgs(
+                    region,
+                    hostnames.all(),
+                    zone.zoneId(),
+                    config.dns().ttlSeconds(),
+                    network.vpcId(),
+                    network.vpcCidr(),
+                    network.publicSubnetIds(),
+                    config.dns().healthCheckPath(),
+                    config.edge(),
+                    config.tags().project() + "-" + config.environment(),
+                    // The region's EKS node security group admits the load balancer on the target port
+                    // (pods get VPC addresses from the CNI and carry the node security group).
+                    Optional.of(clusters.get(region.name()).nodeSecurityGroupId()),
+                    tagging,
+                    protection,
+                    zone.delegation(),
+                    awaitCertificates), ComponentResourceOptions.builder().build());
+            entryPoints.put(region.name(), entry);
+            ctx.export("loadBalancerDnsName." + region.name(), entry.dnsName());
+            entry.targetGroupArns().forEach((label, arn) -> ctx.export("targetGroupArn." + label + "." + region.name(), arn));
+        }
+        var failover = DnsFailoverArgs.builder()
+                .controlRegion(primaryRegion)
+                .zoneId(zone.zoneId())
+                .hostnames(hostnames)
+                .wsContinents(config.dns().wsContinents())
+                .healthCheckPath(config.dns().healthCheckPath())
+                .intervalSeconds(config.dns().healthCheckIntervalSeconds())
+                .failureThreshold(config.dns().healthCheckFailureThreshold())
+                .tagging(tagging);
+        entryPoints.values().forEach(failover::target);
+        // Every health check gets an alarm (us-east-1, where Route53 publishes) to the alert topic.
+        failover.alarms((name, region, healthCheckId) -> observability.alarmOnHealthCheck(name, healthCheckId));
+        new DnsFailover("dns", failover.build(), ComponentResourceOptions.builder().build());
     }
 
     /** Physical EKS cluster name for a region; the network tags its subnets for it. */

@@ -45,6 +45,7 @@ public final class Cache extends ComponentResource {
     public static final String TYPE = "ultibiker:data:Cache";
 
     private final String replicationGroupId;
+    private final int numNodes;
     private final String userName;
     private final Output<String> primaryEndpoint;
     private final Output<String> readerEndpoint;
@@ -59,6 +60,7 @@ public final class Cache extends ComponentResource {
         var region = placement.region();
         var tagging = args.tagging();
         this.replicationGroupId = args.replicationGroupId();
+        this.numNodes = args.numNodes();
 
         String keyName = Naming.child(name, "key");
         var key = EncryptionKeys.create(keyName, "Encrypts Redis data, snapshots and logs of " + name, this, region,
@@ -184,6 +186,11 @@ public final class Cache extends ComponentResource {
                 "userName", Output.of(userName),
                 "userGroupId", userGroupId,
                 "connectPolicyArn", connectPolicyArn));
+    }
+
+    /** Nodes of the replication group (primary plus replicas); their ids are {@code <id>-001 ...}. */
+    public int numNodes() {
+        return numNodes;
     }
 
     public String replicationGroupId() {

@@ -1,5 +1,7 @@
 package com.ultibiker.platform.data;
 
+import com.ultibiker.platform.model.CacheConfig;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,6 @@ public final class CacheSettings {
 
     /** Automatic failover needs a replica to fail over to; Multi-AZ needs automatic failover. */
     public static boolean failoverPossible(int numNodes) {
-        return numNodes >= 2;
+        return numNodes >= CacheConfig.MIN_NODES_FOR_FAILOVER;
     }
 }

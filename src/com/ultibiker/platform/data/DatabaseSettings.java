@@ -26,6 +26,12 @@ public final class DatabaseSettings {
     private DatabaseSettings() {
     }
 
+    /** A PostgreSQL database name from the project name: letters, digits and underscores, starting with a letter. */
+    public static String databaseName(String project) {
+        String cleaned = project.replaceAll("[^A-Za-z0-9_]", "_");
+        return Character.isLetter(cleaned.isEmpty() ? '0' : cleaned.charAt(0)) ? cleaned : "db_" + cleaned;
+    }
+
     /** {@code 16} or {@code 16.4} → {@code postgres16} (RDS names PostgreSQL 10+ families by major). */
     public static String parameterGroupFamily(String engineVersion) {
         var m = VERSION.matcher(engineVersion);

@@ -17,6 +17,22 @@ public record CacheConfig(
         String maintenanceWindow,
         Optional<CacheStandby> standby) {
 
+    /** ElastiCache fails over to a replica: automatic failover, and Multi-AZ with it, needs at least this many nodes. */
+    public static final int MIN_NODES_FOR_FAILOVER = 2;
+
     public record CacheStandby(String nodeType, int numNodes) {
+    }
+
+    /**
+     * The warm-standby region's cache as a cache of its own: this cache's engine, snapshot and maintenance
+     * settings with the standby's node type and count. It fails over automatically (and is Multi-AZ) as
+     * this one does, where it has a replica to fail over to: a one-node standby has neither.
+     */
+    public Optional<CacheConfig> standbyCache() {
+        return standby.map(s -> {
+            boolean failover = automaticFailover && s.numNodes() >= MIN_NODES_FOR_FAILOVER;
+            return new CacheConfig(engineVersion, s.nodeType(), s.numNodes(), failover, failover && multiAz,
+                    snapshotRetentionDays, snapshotWindow, maintenanceWindow, Optional.empty());
+        });
     }
 }
