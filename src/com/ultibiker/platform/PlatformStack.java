@@ -124,16 +124,17 @@ public final class PlatformStack {
     private Map<String, Network> networks() {
         Map<String, Network> networks = new LinkedHashMap<>();
         for (AwsRegion region : regions.values()) {
-            var network = new Network("network-" + region.name(), new NetworkArgs(
-                    region,
-                    Ipv4Cidr.of(config.network().cidrFor(region.name())),
-                    config.network().availabilityZones(),
-                    config.network().natGateways(),
-                    config.network().interfaceEndpoints(),
-                    config.logRetentionDays(),
-                    clusterName(config, region.name()),
-                    tagging,
-                    protection), ComponentResourceOptions.builder().build());
+            var network = new Network("network-" + region.name(), NetworkArgs.builder()
+                    .region(region)
+                    .vpcCidr(Ipv4Cidr.of(config.network().cidrFor(region.name())))
+                    .azSuffixes(config.network().availabilityZones())
+                    .natMode(config.network().natGateways())
+                    .interfaceEndpoints(config.network().interfaceEndpoints())
+                    .logRetentionDays(config.logRetentionDays())
+                    .clusterName(clusterName(config, region.name()))
+                    .tagging(tagging)
+                    .protection(protection)
+                    .build(), ComponentResourceOptions.builder().build());
             networks.put(region.name(), network);
             ctx.export("vpcId." + region.name(), network.vpcId());
             ctx.export("privateSubnetIds." + region.name(), network.privateSubnetIds());
@@ -231,16 +232,17 @@ public final class PlatformStack {
     private Database database(Map<String, DataPlacement> placements) {
         Map<String, DataPlacement> secondaries = new LinkedHashMap<>(placements);
         secondaries.remove(primary);
-        var database = new Database("database", new DatabaseArgs(
-                Naming.physical(config.tags().project(), config.environment(), "postgres"),
-                DatabaseSettings.databaseName(config.tags().project()),
-                "platform_admin",
-                placements.get(primary),
-                secondaries,
-                config.database(),
-                config.logRetentionDays(),
-                tagging,
-                protection), ComponentResourceOptions.builder().build());
+        var database = new Database("database", DatabaseArgs.builder()
+                .identifier(Naming.physical(config.tags().project(), config.environment(), "postgres"))
+                .databaseName(DatabaseSettings.databaseName(config.tags().project()))
+                .masterUsername("platform_admin")
+                .primary(placements.get(primary))
+                .secondaries(secondaries)
+                .settings(config.database())
+                .logRetentionDays(config.logRetentionDays())
+                .tagging(tagging)
+                .protection(protection)
+                .build(), ComponentResourceOptions.builder().build());
         ctx.export("database.endpoint", database.endpoint());
         ctx.export("database.port", database.port());
         ctx.export("database.masterUserSecretArn", database.masterUserSecretArn());
@@ -262,10 +264,21 @@ public final class PlatformStack {
     private Cache cache(DataPlacement placement, CacheConfig c) {
         String region = placement.regionName();
         String id = Naming.physical(config.tags().project(), config.environment(), "redis");
-        var cache = new Cache("cache-" + region, new CacheArgs(id, placement, c.engineVersion(),
-                c.nodeType(), c.numNodes(), c.automaticFailover(), c.multiAz(), c.snapshotRetentionDays(),
-                c.snapshotWindow(), c.maintenanceWindow(), config.logRetentionDays(), tagging, protection),
-                ComponentResourceOptions.builder().build());
+        var cache = new Cache("cache-" + region, CacheArgs.builder()
+                .replicationGroupId(id)
+                .placement(placement)
+                .engineVersion(c.engineVersion())
+                .nodeType(c.nodeType())
+                .numNodes(c.numNodes())
+                .automaticFailover(c.automaticFailover())
+                .multiAz(c.multiAz())
+                .snapshotRetentionDays(c.snapshotRetentionDays())
+                .snapshotWindow(c.snapshotWindow())
+                .maintenanceWindow(c.maintenanceWindow())
+                .logRetentionDays(config.logRetentionDays())
+                .tagging(tagging)
+                .protection(protection)
+                .build(), ComponentResourceOptions.builder().build());
         ctx.export("cache.primaryEndpoint." + region, cache.primaryEndpoint());
         ctx.export("cache.readerEndpoint." + region, cache.readerEndpoint());
         ctx.export("cache.port." + region, cache.port());
@@ -283,17 +296,22 @@ public final class PlatformStack {
                                   Map<String, DataPlacement> placements) {
         EksCluster cluster = clusters.get(primary);
         Network network = networks.get(primary);
-        var timeSeries = new TimeSeries("timeseries", new TimeSeriesArgs(
-                regions.get(primary),
-                Naming.physical(config.tags().project(), config.environment(), "influxdb"),
-                config.timeseries(),
-                new TimeSeriesArgs.Cluster(cluster.kubernetesProvider(), Output.of(config.eks().appNamespace().name()),
-                        EksCluster.STORAGE_CLASS_GP3_RETAIN, NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool())),
-                new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIdsByAz(),
-                        placements.get(primary).clientSecurityGroupIds()),
-                config.logRetentionDays(),
-                tagging,
-                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
+        var timeSeries = new TimeSeries("timeseries", TimeSeriesArgs.builder()
+                .region(regions.get(primary))
+                .physicalName(Naming.physical(config.tags().project(), config.environment(), "influxdb"))
+                .settings(config.timeseries())
+                .cluster(TimeSeriesArgs.Cluster.builder()
+                        .provider(cluster.kubernetesProvider())
+                        .namespace(Output.of(config.eks().appNamespace().name()))
+                        .storageClass(EksCluster.STORAGE_CLASS_GP3_RETAIN)
+                        .placement(NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool()))
+                        .build())
+                .subnets(new TimeSeriesArgs.DatabaseSubnets(network.vpcId(), network.databaseSubnetIdsByAz(),
+                        placements.get(primary).clientSecurityGroupIds()))
+                .logRetentionDays(config.logRetentionDays())
+                .tagging(tagging)
+                .protection(protection)
+                .build(), ComponentResourceOptions.builder().dependsOn(cluster).build());
         ctx.export("timeseries.url", timeSeries.url());
         ctx.export("timeseries.organization", timeSeries.organization());
         ctx.export("timeseries.bucket", timeSeries.bucket());
@@ -312,28 +330,36 @@ public final class PlatformStack {
         alertRegions.computeIfAbsent(ObservabilityArgs.HEALTH_CHECK_REGION, r -> awsRegion(r, tagging));
 
         List<ObservabilityArgs.DatabaseInstance> databases = new ArrayList<>();
-        databases.add(new ObservabilityArgs.DatabaseInstance("primary", primary, Output.of(database.primaryIdentifier()), false));
+        databases.add(ObservabilityArgs.DatabaseInstance.builder().role("primary").region(primary)
+                .identifier(Output.of(database.primaryIdentifier())).replica(false).build());
         for (var replica : config.database().replicas()) {
-            databases.add(new ObservabilityArgs.DatabaseInstance(replica.name(), replica.region(),
-                    Output.of(database.replicaIdentifiers().get(replica.name())), true));
+            databases.add(ObservabilityArgs.DatabaseInstance.builder().role(replica.name()).region(replica.region())
+                    .identifier(Output.of(database.replicaIdentifiers().get(replica.name()))).replica(true).build());
         }
         List<ObservabilityArgs.CacheGroup> cacheGroups = new ArrayList<>();
-        caches.forEach((region, cache) -> cacheGroups.add(new ObservabilityArgs.CacheGroup(
-                region.equals(primary) ? "primary" : "standby", region, Output.of(cache.replicationGroupId()), cache.numNodes())));
+        caches.forEach((region, cache) -> cacheGroups.add(ObservabilityArgs.CacheGroup.builder()
+                .role(region.equals(primary) ? "primary" : "standby").region(region)
+                .replicationGroupId(Output.of(cache.replicationGroupId())).nodeCount(cache.numNodes()).build()));
 
         EksCluster cluster = clusters.get(primary);
-        var observability = new Observability("observability", new ObservabilityArgs(
-                alertRegions,
-                config.tags().project() + "-" + config.environment(),
-                config.observability(),
-                config.logRetentionDays(),
-                new ObservabilityArgs.Cluster(cluster.kubernetesProvider(), cluster.clusterName(), EksCluster.STORAGE_CLASS_GP3,
-                        NodePlacement.of(config.eks().nodePools(), config.observability().nodePool()),
-                        config.eks().appNamespace().name(), Optional.of(timeSeries.url())),
-                databases,
-                cacheGroups,
-                tagging,
-                protection), ComponentResourceOptions.builder().dependsOn(cluster).build());
+        var observability = new Observability("observability", ObservabilityArgs.builder()
+                .regions(alertRegions)
+                .physicalPrefix(config.tags().project() + "-" + config.environment())
+                .settings(config.observability())
+                .logRetentionDays(config.logRetentionDays())
+                .cluster(ObservabilityArgs.Cluster.builder()
+                        .provider(cluster.kubernetesProvider())
+                        .clusterName(cluster.clusterName())
+                        .storageClass(EksCluster.STORAGE_CLASS_GP3)
+                        .placement(NodePlacement.of(config.eks().nodePools(), config.observability().nodePool()))
+                        .appNamespace(config.eks().appNamespace().name())
+                        .influxdbUrl(timeSeries.url())
+                        .build())
+                .databases(databases)
+                .caches(cacheGroups)
+                .tagging(tagging)
+                .protection(protection)
+                .build(), ComponentResourceOptions.builder().dependsOn(cluster).build());
         observability.topicArns().forEach((region, arn) -> ctx.export("observability.alertTopicArn." + region, arn));
         ctx.export("observability.grafanaAdminSecretArn", observability.grafanaAdminSecretArn());
         return observability;
@@ -346,9 +372,15 @@ public final class PlatformStack {
     private void publicEntry(Map<String, Network> networks, Map<String, EksCluster> clusters, Observability observability) {
         AwsRegion primaryRegion = regions.get(primary);
         var hostnames = new PublicHostnames(config.dns().domain());
-        var zone = new HostedZone("dns-zone", new HostedZoneArgs(config.dns().domain(), config.dns().hostedZoneId(),
-                config.dns().parentZoneId(), config.dns().subdomainDelegations(), primaryRegion, tagging, protection),
-                ComponentResourceOptions.builder().build());
+        var zone = new HostedZone("dns-zone", HostedZoneArgs.builder()
+                .domain(config.dns().domain())
+                .existingZoneId(config.dns().hostedZoneId())
+                .parentZoneId(config.dns().parentZoneId())
+                .subdomainDelegations(config.dns().subdomainDelegations())
+                .controlRegion(primaryRegion)
+                .tagging(tagging)
+                .protection(protection)
+                .build(), ComponentResourceOptions.builder().build());
         ctx.export("hostedZoneId", zone.zoneId());
         ctx.export("nameServers", zone.nameServers());
         ctx.export("dnsDelegation", Output.of(config.dns().delegation().configName()));
@@ -362,24 +394,25 @@ public final class PlatformStack {
         Map<String, PublicEntryPoint> entryPoints = new LinkedHashMap<>();
         for (AwsRegion region : regions.values()) {
             var network = networks.get(region.name());
-            var entry = new PublicEntryPoint("entry-" + region.name(), new PublicEntryPointArgs(
-                    region,
-                    hostnames.all(),
-                    zone.zoneId(),
-                    config.dns().ttlSeconds(),
-                    network.vpcId(),
-                    network.vpcCidr(),
-                    network.publicSubnetIds(),
-                    config.dns().healthCheckPath(),
-                    config.edge(),
-                    config.tags().project() + "-" + config.environment(),
+            var entry = new PublicEntryPoint("entry-" + region.name(), PublicEntryPointArgs.builder()
+                    .region(region)
+                    .hostnames(hostnames.all())
+                    .hostedZoneId(zone.zoneId())
+                    .validationRecordTtl(config.dns().ttlSeconds())
+                    .vpcId(network.vpcId())
+                    .vpcCidr(network.vpcCidr())
+                    .publicSubnetIds(network.publicSubnetIds())
+                    .healthCheckPath(config.dns().healthCheckPath())
+                    .settings(config.edge())
+                    .physicalPrefix(config.tags().project() + "-" + config.environment())
                     // The region's EKS node security group admits the load balancer on the target port
                     // (pods get VPC addresses from the CNI and carry the node security group).
-                    Optional.of(clusters.get(region.name()).nodeSecurityGroupId()),
-                    tagging,
-                    protection,
-                    zone.delegation(),
-                    awaitCertificates), ComponentResourceOptions.builder().build());
+                    .backendSecurityGroupId(clusters.get(region.name()).nodeSecurityGroupId())
+                    .tagging(tagging)
+                    .protection(protection)
+                    .zoneDelegation(zone.delegation())
+                    .awaitCertificate(awaitCertificates)
+                    .build(), ComponentResourceOptions.builder().build());
             entryPoints.put(region.name(), entry);
             ctx.export("loadBalancerDnsName." + region.name(), entry.dnsName());
             entry.targetGroupArns().forEach((label, arn) -> ctx.export("targetGroupArn." + label + "." + region.name(), arn));

@@ -3,13 +3,14 @@ package com.ultibiker.platform.ci;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.model.CiConfig;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Inputs of {@link CiAccess}.
+ * Inputs of {@link CiAccess}. Build with {@link #builder()}.
  *
  * @param region                  the primary region; IAM is global, its provider is used for the account
  * @param githubRepository        {@code owner/name} whose workflows may assume the roles
@@ -49,10 +50,67 @@ public record CiAccessArgs(
 
     /** Args for a stack from its validated {@code ci} section; role names {@code <project>-<env>-github-deploy|preview}. */
     public static CiAccessArgs from(CiConfig ci, String project, String environment, AwsRegion region, Tagging tagging) {
-        return new CiAccessArgs(region, ci.githubRepository(), ci.githubEnvironment(), ci.defaultBranch(),
-                ci.oidcProviderArn(),
-                Naming.physical(project, environment, "github-deploy"),
-                Naming.physical(project, environment, "github-preview"),
-                ci.deployPolicyArns(), ci.previewPolicyArns(), DEFAULT_DEPLOY_SESSION_SECONDS, tagging);
+        return builder()
+                .region(region)
+                .githubRepository(ci.githubRepository())
+                .githubEnvironment(ci.githubEnvironment())
+                .defaultBranch(ci.defaultBranch())
+                .existingOidcProviderArn(ci.oidcProviderArn())
+                .deployRoleName(Naming.physical(project, environment, "github-deploy"))
+                .previewRoleName(Naming.physical(project, environment, "github-preview"))
+                .deployPolicyArns(ci.deployPolicyArns())
+                .previewPolicyArns(ci.previewPolicyArns())
+                .tagging(tagging)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CiAccessArgs} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private AwsRegion region;
+        private String githubRepository;
+        private String githubEnvironment;
+        private String defaultBranch;
+        private Optional<String> existingOidcProviderArn = Optional.empty();
+        private String deployRoleName;
+        private String previewRoleName;
+        private List<String> deployPolicyArns;
+        private List<String> previewPolicyArns;
+        private Integer deploySessionSeconds = DEFAULT_DEPLOY_SESSION_SECONDS;
+        private Tagging tagging;
+
+        private Builder() {
+        }
+
+        public Builder region(AwsRegion value) { this.region = value; return this; }
+        public Builder githubRepository(String value) { this.githubRepository = value; return this; }
+        public Builder githubEnvironment(String value) { this.githubEnvironment = value; return this; }
+        public Builder defaultBranch(String value) { this.defaultBranch = value; return this; }
+        public Builder existingOidcProviderArn(Optional<String> value) { this.existingOidcProviderArn = value; return this; }
+        public Builder existingOidcProviderArn(String value) { this.existingOidcProviderArn = Optional.of(value); return this; }
+        public Builder deployRoleName(String value) { this.deployRoleName = value; return this; }
+        public Builder previewRoleName(String value) { this.previewRoleName = value; return this; }
+        public Builder deployPolicyArns(List<String> value) { this.deployPolicyArns = value; return this; }
+        public Builder previewPolicyArns(List<String> value) { this.previewPolicyArns = value; return this; }
+        public Builder deploySessionSeconds(int value) { this.deploySessionSeconds = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+
+        public CiAccessArgs build() {
+            return new CiAccessArgs(
+                    Required.of(region, "CiAccessArgs.region"),
+                    Required.of(githubRepository, "CiAccessArgs.githubRepository"),
+                    Required.of(githubEnvironment, "CiAccessArgs.githubEnvironment"),
+                    Required.of(defaultBranch, "CiAccessArgs.defaultBranch"),
+                    existingOidcProviderArn,
+                    Required.of(deployRoleName, "CiAccessArgs.deployRoleName"),
+                    Required.of(previewRoleName, "CiAccessArgs.previewRoleName"),
+                    Required.of(deployPolicyArns, "CiAccessArgs.deployPolicyArns"),
+                    Required.of(previewPolicyArns, "CiAccessArgs.previewPolicyArns"),
+                    Required.of(deploySessionSeconds, "CiAccessArgs.deploySessionSeconds"),
+                    Required.of(tagging, "CiAccessArgs.tagging"));
+        }
     }
 }

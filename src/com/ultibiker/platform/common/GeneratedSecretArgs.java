@@ -2,6 +2,7 @@ package com.ultibiker.platform.common;
 
 import com.pulumi.aws.kms.Key;
 import com.pulumi.core.Output;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link GeneratedSecret}.
+ * Inputs of {@link GeneratedSecret}. Build with {@link #builder()}.
  *
  * @param secretName  physical name, e.g. {@code ultibiker/dev/influxdb/admin-password}
  * @param description what the credential is for
@@ -48,6 +49,7 @@ public record GeneratedSecretArgs(String secretName, String description, Passwor
         return new Builder();
     }
 
+    /** Builds {@link GeneratedSecretArgs} by name; {@link #build()} names a required field left unset. */
     public static final class Builder {
         private String secretName;
         private String description;
@@ -59,53 +61,32 @@ public record GeneratedSecretArgs(String secretName, String description, Passwor
         private Tagging tagging;
         private StatefulProtection protection;
 
-        public Builder secretName(String secretName) {
-            this.secretName = secretName;
-            return this;
+        private Builder() {
         }
 
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public Builder policy(PasswordPolicy policy) {
-            this.policy = policy;
-            return this;
-        }
-
-        public Builder key(Key key) {
-            this.key = key;
-            return this;
-        }
-
-        public Builder username(String username) {
-            this.username = Optional.of(username);
-            return this;
-        }
-
-        public Builder replica(String region, Output<String> keyArn) {
-            this.replicas.put(region, keyArn);
-            return this;
-        }
-
-        public Builder region(AwsRegion region) {
-            this.region = region;
-            return this;
-        }
-
-        public Builder tagging(Tagging tagging) {
-            this.tagging = tagging;
-            return this;
-        }
-
-        public Builder protection(StatefulProtection protection) {
-            this.protection = protection;
-            return this;
-        }
+        public Builder secretName(String value) { this.secretName = value; return this; }
+        public Builder description(String value) { this.description = value; return this; }
+        public Builder policy(PasswordPolicy value) { this.policy = value; return this; }
+        public Builder key(Key value) { this.key = value; return this; }
+        public Builder username(Optional<String> value) { this.username = value; return this; }
+        public Builder username(String value) { this.username = Optional.of(value); return this; }
+        /** Adds a replica in {@code region}, encrypted with {@code keyArn} (a key of that region). */
+        public Builder replica(String region, Output<String> keyArn) { this.replicas.put(region, keyArn); return this; }
+        public Builder region(AwsRegion value) { this.region = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
 
         public GeneratedSecretArgs build() {
-            return new GeneratedSecretArgs(secretName, description, policy, key, username, replicas, region, tagging, protection);
+            return new GeneratedSecretArgs(
+                    Required.of(secretName, "GeneratedSecretArgs.secretName"),
+                    Required.of(description, "GeneratedSecretArgs.description"),
+                    Required.of(policy, "GeneratedSecretArgs.policy"),
+                    Required.of(key, "GeneratedSecretArgs.key"),
+                    username,
+                    replicas,
+                    Required.of(region, "GeneratedSecretArgs.region"),
+                    Required.of(tagging, "GeneratedSecretArgs.tagging"),
+                    Required.of(protection, "GeneratedSecretArgs.protection"));
         }
     }
 }

@@ -3,6 +3,7 @@ package com.ultibiker.platform.data;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.model.DatabaseConfig;
 import com.ultibiker.platform.model.ReplicaSpec;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Inputs of {@link Database}.
+ * Inputs of {@link Database}. Build with {@link #builder()}.
  *
  * @param identifier       physical RDS identifier of the primary, e.g. {@code ultibiker-prod-postgres};
  *                         replicas are {@code <identifier>-<replica name>}
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  *                         and passed to RDS as a secret (see {@link Database})
  * @param primary          region, network and clients of the primary (and of same-region replicas)
  * @param secondaries      placements of other regions, by region name; required for every region a
- *                         replica of {@code settings} runs in other than the primary's
+ *                         replica of {@code settings} runs in other than the primary's; default none
  * @param settings         sizes, windows, retention and replicas (validated stack config)
  * @param logRetentionDays retention of the exported PostgreSQL log groups
  */
@@ -71,6 +72,49 @@ public record DatabaseArgs(
     private static void require(boolean ok, String field, String value, String allowed) {
         if (!ok) {
             throw new IllegalArgumentException("DatabaseArgs." + field + " = " + value + ": expected " + allowed);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link DatabaseArgs} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private String identifier;
+        private String databaseName;
+        private String masterUsername;
+        private DataPlacement primary;
+        private Map<String, DataPlacement> secondaries = Map.of();
+        private DatabaseConfig settings;
+        private Integer logRetentionDays;
+        private Tagging tagging;
+        private StatefulProtection protection;
+
+        private Builder() {
+        }
+
+        public Builder identifier(String value) { this.identifier = value; return this; }
+        public Builder databaseName(String value) { this.databaseName = value; return this; }
+        public Builder masterUsername(String value) { this.masterUsername = value; return this; }
+        public Builder primary(DataPlacement value) { this.primary = value; return this; }
+        public Builder secondaries(Map<String, DataPlacement> value) { this.secondaries = value; return this; }
+        public Builder settings(DatabaseConfig value) { this.settings = value; return this; }
+        public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
+
+        public DatabaseArgs build() {
+            return new DatabaseArgs(
+                    Required.of(identifier, "DatabaseArgs.identifier"),
+                    Required.of(databaseName, "DatabaseArgs.databaseName"),
+                    Required.of(masterUsername, "DatabaseArgs.masterUsername"),
+                    Required.of(primary, "DatabaseArgs.primary"),
+                    secondaries,
+                    Required.of(settings, "DatabaseArgs.settings"),
+                    Required.of(logRetentionDays, "DatabaseArgs.logRetentionDays"),
+                    Required.of(tagging, "DatabaseArgs.tagging"),
+                    Required.of(protection, "DatabaseArgs.protection"));
         }
     }
 }

@@ -2,12 +2,12 @@ package com.ultibiker.platform.dns;
 
 import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -64,6 +64,7 @@ public record DnsFailoverArgs(
         return new Builder();
     }
 
+    /** Builds {@link DnsFailoverArgs} by name; {@link #build()} names a required field left unset. */
     public static final class Builder {
         private AwsRegion controlRegion;
         private Output<String> zoneId;
@@ -73,8 +74,11 @@ public record DnsFailoverArgs(
         private String healthCheckPath = "/health";
         private int intervalSeconds = 30;
         private int failureThreshold = 3;
-        private HealthCheckAlarms alarms;
+        private Optional<HealthCheckAlarms> alarms = Optional.empty();
         private Tagging tagging;
+
+        private Builder() {
+        }
 
         public Builder controlRegion(AwsRegion value) { this.controlRegion = value; return this; }
         public Builder zoneId(Output<String> value) { this.zoneId = value; return this; }
@@ -85,14 +89,22 @@ public record DnsFailoverArgs(
         public Builder healthCheckPath(String value) { this.healthCheckPath = value; return this; }
         public Builder intervalSeconds(int value) { this.intervalSeconds = value; return this; }
         public Builder failureThreshold(int value) { this.failureThreshold = value; return this; }
-        public Builder alarms(HealthCheckAlarms value) { this.alarms = value; return this; }
+        public Builder alarms(Optional<HealthCheckAlarms> value) { this.alarms = value; return this; }
+        public Builder alarms(HealthCheckAlarms value) { this.alarms = Optional.of(value); return this; }
         public Builder tagging(Tagging value) { this.tagging = value; return this; }
 
         public DnsFailoverArgs build() {
-            return new DnsFailoverArgs(Objects.requireNonNull(controlRegion, "controlRegion"),
-                    Objects.requireNonNull(zoneId, "zoneId"), Objects.requireNonNull(hostnames, "hostnames"),
-                    targets, wsContinents, healthCheckPath, intervalSeconds, failureThreshold,
-                    Optional.ofNullable(alarms), Objects.requireNonNull(tagging, "tagging"));
+            return new DnsFailoverArgs(
+                    Required.of(controlRegion, "DnsFailoverArgs.controlRegion"),
+                    Required.of(zoneId, "DnsFailoverArgs.zoneId"),
+                    Required.of(hostnames, "DnsFailoverArgs.hostnames"),
+                    targets,
+                    wsContinents,
+                    healthCheckPath,
+                    intervalSeconds,
+                    failureThreshold,
+                    alarms,
+                    Required.of(tagging, "DnsFailoverArgs.tagging"));
         }
     }
 }

@@ -4,12 +4,13 @@ import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.model.NatMode;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;
 
 /**
- * Inputs of {@link Network}.
+ * Inputs of {@link Network}. Build with {@link #builder()}.
  *
  * @param region             region and provider the VPC is created through
  * @param vpcCidr            the VPC block, /16 to /19 (see {@link SubnetLayout})
@@ -53,4 +54,47 @@ public record NetworkArgs(
 
     /** Interface endpoints created when {@link #interfaceEndpoints} is on, by short service name. */
     public static final List<String> INTERFACE_ENDPOINT_SERVICES = List.of("ecr.api", "ecr.dkr", "sts", "logs");
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link NetworkArgs} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private AwsRegion region;
+        private Ipv4Cidr vpcCidr;
+        private List<String> azSuffixes;
+        private NatMode natMode;
+        private Boolean interfaceEndpoints;
+        private Integer logRetentionDays;
+        private String clusterName;
+        private Tagging tagging;
+        private StatefulProtection protection;
+
+        private Builder() {
+        }
+
+        public Builder region(AwsRegion value) { this.region = value; return this; }
+        public Builder vpcCidr(Ipv4Cidr value) { this.vpcCidr = value; return this; }
+        public Builder azSuffixes(List<String> value) { this.azSuffixes = value; return this; }
+        public Builder natMode(NatMode value) { this.natMode = value; return this; }
+        public Builder interfaceEndpoints(boolean value) { this.interfaceEndpoints = value; return this; }
+        public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder clusterName(String value) { this.clusterName = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
+
+        public NetworkArgs build() {
+            return new NetworkArgs(
+                    Required.of(region, "NetworkArgs.region"),
+                    Required.of(vpcCidr, "NetworkArgs.vpcCidr"),
+                    Required.of(azSuffixes, "NetworkArgs.azSuffixes"),
+                    Required.of(natMode, "NetworkArgs.natMode"),
+                    Required.of(interfaceEndpoints, "NetworkArgs.interfaceEndpoints"),
+                    Required.of(logRetentionDays, "NetworkArgs.logRetentionDays"),
+                    Required.of(clusterName, "NetworkArgs.clusterName"),
+                    Required.of(tagging, "NetworkArgs.tagging"),
+                    Required.of(protection, "NetworkArgs.protection"));
+        }
+    }
 }

@@ -25,15 +25,19 @@ public final class Alarms {
     public static List<AlarmSpec> rdsInstance(String role, boolean replica, ObservabilityConfig c) {
         String p = "rds-" + role + "-";
         List<AlarmSpec> specs = new ArrayList<>(List.of(
-                new AlarmSpec(p + "cpu", "PostgreSQL " + role + ": CPU above " + c.rdsCpuPercent() + "% for 15 minutes",
-                        "AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", "Average", GT, c.rdsCpuPercent(), 300, 3, 3, "missing"),
-                new AlarmSpec(p + "free-storage", "PostgreSQL " + role + ": free storage below " + c.rdsFreeStorageGib() + " GiB",
-                        "AWS/RDS", "FreeStorageSpace", "DBInstanceIdentifier", "Minimum", LT, c.rdsFreeStorageGib() * (double) GIB, 300, 1, 1, "missing"),
-                new AlarmSpec(p + "connections", "PostgreSQL " + role + ": more than " + c.rdsMaxConnections() + " connections for 10 minutes",
-                        "AWS/RDS", "DatabaseConnections", "DBInstanceIdentifier", "Maximum", GT, c.rdsMaxConnections(), 300, 2, 2, "missing")));
+                rds(p + "cpu").description("PostgreSQL " + role + ": CPU above " + c.rdsCpuPercent() + "% for 15 minutes")
+                        .metric("CPUUtilization").statistic("Average").comparison(GT).threshold(c.rdsCpuPercent())
+                        .periodSeconds(300).evaluationPeriods(3).datapointsToAlarm(3).treatMissingData("missing").build(),
+                rds(p + "free-storage").description("PostgreSQL " + role + ": free storage below " + c.rdsFreeStorageGib() + " GiB")
+                        .metric("FreeStorageSpace").statistic("Minimum").comparison(LT).threshold(c.rdsFreeStorageGib() * (double) GIB)
+                        .periodSeconds(300).evaluationPeriods(1).datapointsToAlarm(1).treatMissingData("missing").build(),
+                rds(p + "connections").description("PostgreSQL " + role + ": more than " + c.rdsMaxConnections() + " connections for 10 minutes")
+                        .metric("DatabaseConnections").statistic("Maximum").comparison(GT).threshold(c.rdsMaxConnections())
+                        .periodSeconds(300).evaluationPeriods(2).datapointsToAlarm(2).treatMissingData("missing").build()));
         if (replica) {
-            specs.add(new AlarmSpec(p + "replica-lag", "PostgreSQL " + role + ": replica lag above " + c.replicaLagSeconds() + " s (RPO at risk)",
-                    "AWS/RDS", "ReplicaLag", "DBInstanceIdentifier", "Maximum", GT, c.replicaLagSeconds(), 60, 3, 2, "breaching"));
+            specs.add(rds(p + "replica-lag").description("PostgreSQL " + role + ": replica lag above " + c.replicaLagSeconds() + " s (RPO at risk)")
+                    .metric("ReplicaLag").statistic("Maximum").comparison(GT).threshold(c.replicaLagSeconds())
+                    .periodSeconds(60).evaluationPeriods(3).datapointsToAlarm(2).treatMissingData("breaching").build());
         }
         return specs;
     }
@@ -42,14 +46,18 @@ public final class Alarms {
     public static List<AlarmSpec> redisNode(String role, ObservabilityConfig c) {
         String p = "redis-" + role + "-";
         return List.of(
-                new AlarmSpec(p + "cpu", "Redis " + role + ": host CPU above " + c.redisCpuPercent() + "% for 15 minutes",
-                        "AWS/ElastiCache", "CPUUtilization", "CacheClusterId", "Average", GT, c.redisCpuPercent(), 300, 3, 3, "missing"),
-                new AlarmSpec(p + "engine-cpu", "Redis " + role + ": engine thread CPU above " + c.redisCpuPercent() + "% for 15 minutes",
-                        "AWS/ElastiCache", "EngineCPUUtilization", "CacheClusterId", "Average", GT, c.redisCpuPercent(), 300, 3, 3, "missing"),
-                new AlarmSpec(p + "memory", "Redis " + role + ": memory above " + c.redisMemoryPercent() + "% of maxmemory",
-                        "AWS/ElastiCache", "DatabaseMemoryUsagePercentage", "CacheClusterId", "Average", GT, c.redisMemoryPercent(), 300, 2, 2, "missing"),
-                new AlarmSpec(p + "evictions", "Redis " + role + ": more than " + c.redisEvictions() + " evictions in 5 minutes",
-                        "AWS/ElastiCache", "Evictions", "CacheClusterId", "Sum", GT, c.redisEvictions(), 300, 1, 1, "notBreaching"));
+                redis(p + "cpu").description("Redis " + role + ": host CPU above " + c.redisCpuPercent() + "% for 15 minutes")
+                        .metric("CPUUtilization").statistic("Average").comparison(GT).threshold(c.redisCpuPercent())
+                        .periodSeconds(300).evaluationPeriods(3).datapointsToAlarm(3).treatMissingData("missing").build(),
+                redis(p + "engine-cpu").description("Redis " + role + ": engine thread CPU above " + c.redisCpuPercent() + "% for 15 minutes")
+                        .metric("EngineCPUUtilization").statistic("Average").comparison(GT).threshold(c.redisCpuPercent())
+                        .periodSeconds(300).evaluationPeriods(3).datapointsToAlarm(3).treatMissingData("missing").build(),
+                redis(p + "memory").description("Redis " + role + ": memory above " + c.redisMemoryPercent() + "% of maxmemory")
+                        .metric("DatabaseMemoryUsagePercentage").statistic("Average").comparison(GT).threshold(c.redisMemoryPercent())
+                        .periodSeconds(300).evaluationPeriods(2).datapointsToAlarm(2).treatMissingData("missing").build(),
+                redis(p + "evictions").description("Redis " + role + ": more than " + c.redisEvictions() + " evictions in 5 minutes")
+                        .metric("Evictions").statistic("Sum").comparison(GT).threshold(c.redisEvictions())
+                        .periodSeconds(300).evaluationPeriods(1).datapointsToAlarm(1).treatMissingData("notBreaching").build());
     }
 
     /**
@@ -57,8 +65,21 @@ public final class Alarms {
      * only). Missing data means the check itself is gone: breaching.
      */
     public static AlarmSpec healthCheck(String name) {
-        return new AlarmSpec("route53-" + name + "-health", "Route53 health check " + name + " reports the endpoint unhealthy",
-                "AWS/Route53", "HealthCheckStatus", "HealthCheckId", "Minimum", LT, 1, 60, 2, 2, "breaching");
+        return AlarmSpec.builder().role("route53-" + name + "-health")
+                .description("Route53 health check " + name + " reports the endpoint unhealthy")
+                .namespace("AWS/Route53").metric("HealthCheckStatus").dimension("HealthCheckId")
+                .statistic("Minimum").comparison(LT).threshold(1)
+                .periodSeconds(60).evaluationPeriods(2).datapointsToAlarm(2).treatMissingData("breaching").build();
+    }
+
+    /** An alarm on an RDS instance metric ({@code DBInstanceIdentifier}). */
+    private static AlarmSpec.Builder rds(String role) {
+        return AlarmSpec.builder().role(role).namespace("AWS/RDS").dimension("DBInstanceIdentifier");
+    }
+
+    /** An alarm on an ElastiCache node metric ({@code CacheClusterId}). */
+    private static AlarmSpec.Builder redis(String role) {
+        return AlarmSpec.builder().role(role).namespace("AWS/ElastiCache").dimension("CacheClusterId");
     }
 
     /** ElastiCache names the nodes of a (cluster-mode disabled) replication group {@code <group>-001, -002, ...}. */

@@ -258,10 +258,19 @@ public final class Observability extends ComponentResource {
 
         Output<Optional<String>> influx = cluster.influxdbUrl().map(o -> o.applyValue(Optional::of))
                 .orElse(Output.of(Optional.empty()));
-        Output<Map<String, Object>> values = Output.tuple(topicArn, influx).applyValue(t -> new PrometheusStack(
-                cluster.placement(), cluster.storageClass(), args.settings().grafanaStorageGib(),
-                args.settings().prometheusStorageGib(), args.settings().prometheusRetentionDays(), GRAFANA_ADMIN_SECRET,
-                cluster.appNamespace(), t.t2, t.t1, primary.name(), tagging.required().get("Environment")).values());
+        Output<Map<String, Object>> values = Output.tuple(topicArn, influx).applyValue(t -> PrometheusStack.builder()
+                .placement(cluster.placement())
+                .storageClass(cluster.storageClass())
+                .grafanaStorageGib(args.settings().grafanaStorageGib())
+                .prometheusStorageGib(args.settings().prometheusStorageGib())
+                .prometheusRetentionDays(args.settings().prometheusRetentionDays())
+                .grafanaAdminSecret(GRAFANA_ADMIN_SECRET)
+                .appNamespace(cluster.appNamespace())
+                .influxdbUrl(t.t2)
+                .alertTopicArn(t.t1)
+                .alertRegion(primary.name())
+                .environment(tagging.required().get("Environment"))
+                .build().values());
 
         new Release(Naming.child(name, "kube-prometheus-stack"), ReleaseArgs.builder()
                 .name(PrometheusStack.RELEASE)

@@ -5,6 +5,7 @@ import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.model.ObservabilityConfig;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Inputs of {@link Observability}.
+ * Inputs of {@link Observability}. Build with {@link #builder()}.
  *
  * @param regions          every region that gets an alert topic, log groups and alarms: the stack's regions
  *                         and {@link #HEALTH_CHECK_REGION}; the first is the primary (where the cluster runs)
@@ -91,6 +92,41 @@ public record ObservabilityArgs(
             Objects.requireNonNull(appNamespace, "appNamespace");
             Objects.requireNonNull(influxdbUrl, "influxdbUrl");
         }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Cluster} by name; {@link #build()} names a required field left unset. */
+        public static final class Builder {
+            private com.pulumi.kubernetes.Provider provider;
+            private Output<String> clusterName;
+            private String storageClass = DEFAULT_STORAGE_CLASS;
+            private NodePlacement placement;
+            private String appNamespace;
+            private Optional<Output<String>> influxdbUrl = Optional.empty();
+
+            private Builder() {
+            }
+
+            public Builder provider(com.pulumi.kubernetes.Provider value) { this.provider = value; return this; }
+            public Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
+            public Builder storageClass(String value) { this.storageClass = value; return this; }
+            public Builder placement(NodePlacement value) { this.placement = value; return this; }
+            public Builder appNamespace(String value) { this.appNamespace = value; return this; }
+            public Builder influxdbUrl(Optional<Output<String>> value) { this.influxdbUrl = value; return this; }
+            public Builder influxdbUrl(Output<String> value) { this.influxdbUrl = Optional.of(value); return this; }
+
+            public Cluster build() {
+                return new Cluster(
+                        Required.of(provider, "ObservabilityArgs.Cluster.provider"),
+                        Required.of(clusterName, "ObservabilityArgs.Cluster.clusterName"),
+                        Required.of(storageClass, "ObservabilityArgs.Cluster.storageClass"),
+                        Required.of(placement, "ObservabilityArgs.Cluster.placement"),
+                        Required.of(appNamespace, "ObservabilityArgs.Cluster.appNamespace"),
+                        influxdbUrl);
+            }
+        }
     }
 
     /**
@@ -101,6 +137,33 @@ public record ObservabilityArgs(
      * @param replica    whether it is a read replica (adds the replica-lag alarm)
      */
     public record DatabaseInstance(String role, String region, Output<String> identifier, boolean replica) {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link DatabaseInstance} by name; {@link #build()} names a required field left unset. */
+        public static final class Builder {
+            private String role;
+            private String region;
+            private Output<String> identifier;
+            private Boolean replica;
+
+            private Builder() {
+            }
+
+            public Builder role(String value) { this.role = value; return this; }
+            public Builder region(String value) { this.region = value; return this; }
+            public Builder identifier(Output<String> value) { this.identifier = value; return this; }
+            public Builder replica(boolean value) { this.replica = value; return this; }
+
+            public DatabaseInstance build() {
+                return new DatabaseInstance(
+                        Required.of(role, "ObservabilityArgs.DatabaseInstance.role"),
+                        Required.of(region, "ObservabilityArgs.DatabaseInstance.region"),
+                        Required.of(identifier, "ObservabilityArgs.DatabaseInstance.identifier"),
+                        Required.of(replica, "ObservabilityArgs.DatabaseInstance.replica"));
+            }
+        }
     }
 
     /**
@@ -110,5 +173,75 @@ public record ObservabilityArgs(
      * @param nodeCount          number of nodes (from config)
      */
     public record CacheGroup(String role, String region, Output<String> replicationGroupId, int nodeCount) {
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link CacheGroup} by name; {@link #build()} names a required field left unset. */
+        public static final class Builder {
+            private String role;
+            private String region;
+            private Output<String> replicationGroupId;
+            private Integer nodeCount;
+
+            private Builder() {
+            }
+
+            public Builder role(String value) { this.role = value; return this; }
+            public Builder region(String value) { this.region = value; return this; }
+            public Builder replicationGroupId(Output<String> value) { this.replicationGroupId = value; return this; }
+            public Builder nodeCount(int value) { this.nodeCount = value; return this; }
+
+            public CacheGroup build() {
+                return new CacheGroup(
+                        Required.of(role, "ObservabilityArgs.CacheGroup.role"),
+                        Required.of(region, "ObservabilityArgs.CacheGroup.region"),
+                        Required.of(replicationGroupId, "ObservabilityArgs.CacheGroup.replicationGroupId"),
+                        Required.of(nodeCount, "ObservabilityArgs.CacheGroup.nodeCount"));
+            }
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ObservabilityArgs} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private Map<String, AwsRegion> regions;
+        private String physicalPrefix;
+        private ObservabilityConfig settings;
+        private Integer logRetentionDays;
+        private Cluster cluster;
+        private List<DatabaseInstance> databases = List.of();
+        private List<CacheGroup> caches = List.of();
+        private Tagging tagging;
+        private StatefulProtection protection;
+
+        private Builder() {
+        }
+
+        public Builder regions(Map<String, AwsRegion> value) { this.regions = value; return this; }
+        public Builder physicalPrefix(String value) { this.physicalPrefix = value; return this; }
+        public Builder settings(ObservabilityConfig value) { this.settings = value; return this; }
+        public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder cluster(Cluster value) { this.cluster = value; return this; }
+        public Builder databases(List<DatabaseInstance> value) { this.databases = value; return this; }
+        public Builder caches(List<CacheGroup> value) { this.caches = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
+
+        public ObservabilityArgs build() {
+            return new ObservabilityArgs(
+                    Required.of(regions, "ObservabilityArgs.regions"),
+                    Required.of(physicalPrefix, "ObservabilityArgs.physicalPrefix"),
+                    Required.of(settings, "ObservabilityArgs.settings"),
+                    Required.of(logRetentionDays, "ObservabilityArgs.logRetentionDays"),
+                    Required.of(cluster, "ObservabilityArgs.cluster"),
+                    databases,
+                    caches,
+                    Required.of(tagging, "ObservabilityArgs.tagging"),
+                    Required.of(protection, "ObservabilityArgs.protection"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.ultibiker.platform.observability;
 
 import com.ultibiker.platform.common.NodePlacement;
+import com.ultibiker.platform.model.Required;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,5 +166,55 @@ public record PrometheusStack(
     private static Map<String, Object> nonRoot(int user, int fsGroup) {
         return Map.of("runAsNonRoot", true, "runAsUser", user, "runAsGroup", fsGroup, "fsGroup", fsGroup,
                 "seccompProfile", Map.of("type", "RuntimeDefault"));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link PrometheusStack} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private NodePlacement placement;
+        private String storageClass;
+        private Integer grafanaStorageGib;
+        private Integer prometheusStorageGib;
+        private Integer prometheusRetentionDays;
+        private String grafanaAdminSecret;
+        private String appNamespace;
+        private Optional<String> influxdbUrl = Optional.empty();
+        private String alertTopicArn;
+        private String alertRegion;
+        private String environment;
+
+        private Builder() {
+        }
+
+        public Builder placement(NodePlacement value) { this.placement = value; return this; }
+        public Builder storageClass(String value) { this.storageClass = value; return this; }
+        public Builder grafanaStorageGib(int value) { this.grafanaStorageGib = value; return this; }
+        public Builder prometheusStorageGib(int value) { this.prometheusStorageGib = value; return this; }
+        public Builder prometheusRetentionDays(int value) { this.prometheusRetentionDays = value; return this; }
+        public Builder grafanaAdminSecret(String value) { this.grafanaAdminSecret = value; return this; }
+        public Builder appNamespace(String value) { this.appNamespace = value; return this; }
+        public Builder influxdbUrl(Optional<String> value) { this.influxdbUrl = value; return this; }
+        public Builder influxdbUrl(String value) { this.influxdbUrl = Optional.of(value); return this; }
+        public Builder alertTopicArn(String value) { this.alertTopicArn = value; return this; }
+        public Builder alertRegion(String value) { this.alertRegion = value; return this; }
+        public Builder environment(String value) { this.environment = value; return this; }
+
+        public PrometheusStack build() {
+            return new PrometheusStack(
+                    Required.of(placement, "PrometheusStack.placement"),
+                    Required.of(storageClass, "PrometheusStack.storageClass"),
+                    Required.of(grafanaStorageGib, "PrometheusStack.grafanaStorageGib"),
+                    Required.of(prometheusStorageGib, "PrometheusStack.prometheusStorageGib"),
+                    Required.of(prometheusRetentionDays, "PrometheusStack.prometheusRetentionDays"),
+                    Required.of(grafanaAdminSecret, "PrometheusStack.grafanaAdminSecret"),
+                    Required.of(appNamespace, "PrometheusStack.appNamespace"),
+                    influxdbUrl,
+                    Required.of(alertTopicArn, "PrometheusStack.alertTopicArn"),
+                    Required.of(alertRegion, "PrometheusStack.alertRegion"),
+                    Required.of(environment, "PrometheusStack.environment"));
+        }
     }
 }

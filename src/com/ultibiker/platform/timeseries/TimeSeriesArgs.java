@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.model.TimeSeriesConfig;
 import com.ultibiker.platform.model.TimeSeriesEngine;
 import com.ultibiker.platform.tagging.Tagging;
@@ -13,13 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Inputs of {@link TimeSeries}.
+ * Inputs of {@link TimeSeries}. Build with {@link #builder()}.
  *
  * @param region       region and provider of the AWS resources (the cluster's region)
  * @param physicalName base of physical names, e.g. {@code ultibiker-dev-influxdb} (3-40 characters for Timestream)
  * @param settings     engine, InfluxDB version, organisation, bucket, retention, storage, instance class, Multi-AZ
- * @param cluster      where the {@code kubernetes} engine runs; required for that engine
- * @param subnets      where the {@code timestream} engine runs; required for that engine
+ * @param cluster      where the {@code kubernetes} engine runs; required for that engine (the record checks it), default none
+ * @param subnets      where the {@code timestream} engine runs; required for that engine (the record checks it), default none
  * @param logRetentionDays how long the managed engine's logs are kept in their bucket (the environment's log retention)
  */
 public record TimeSeriesArgs(
@@ -65,6 +66,34 @@ public record TimeSeriesArgs(
             Objects.requireNonNull(storageClass, "storageClass");
             Objects.requireNonNull(placement, "placement");
         }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Cluster} by name; {@link #build()} names a required field left unset. */
+        public static final class Builder {
+            private com.pulumi.kubernetes.Provider provider;
+            private Output<String> namespace;
+            private String storageClass = DEFAULT_STORAGE_CLASS;
+            private NodePlacement placement;
+
+            private Builder() {
+            }
+
+            public Builder provider(com.pulumi.kubernetes.Provider value) { this.provider = value; return this; }
+            public Builder namespace(Output<String> value) { this.namespace = value; return this; }
+            public Builder storageClass(String value) { this.storageClass = value; return this; }
+            public Builder placement(NodePlacement value) { this.placement = value; return this; }
+
+            public Cluster build() {
+                return new Cluster(
+                        Required.of(provider, "TimeSeriesArgs.Cluster.provider"),
+                        Required.of(namespace, "TimeSeriesArgs.Cluster.namespace"),
+                        Required.of(storageClass, "TimeSeriesArgs.Cluster.storageClass"),
+                        Required.of(placement, "TimeSeriesArgs.Cluster.placement"));
+            }
+        }
     }
 
     /**
@@ -80,6 +109,46 @@ public record TimeSeriesArgs(
             Objects.requireNonNull(vpcId, "vpcId");
             Objects.requireNonNull(subnetIds, "subnetIds");
             clientSecurityGroupIds = List.copyOf(clientSecurityGroupIds);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link TimeSeriesArgs} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private AwsRegion region;
+        private String physicalName;
+        private TimeSeriesConfig settings;
+        private Cluster cluster;
+        private DatabaseSubnets subnets;
+        private Integer logRetentionDays;
+        private Tagging tagging;
+        private StatefulProtection protection;
+
+        private Builder() {
+        }
+
+        public Builder region(AwsRegion value) { this.region = value; return this; }
+        public Builder physicalName(String value) { this.physicalName = value; return this; }
+        public Builder settings(TimeSeriesConfig value) { this.settings = value; return this; }
+        public Builder cluster(Cluster value) { this.cluster = value; return this; }
+        public Builder subnets(DatabaseSubnets value) { this.subnets = value; return this; }
+        public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
+
+        public TimeSeriesArgs build() {
+            return new TimeSeriesArgs(
+                    Required.of(region, "TimeSeriesArgs.region"),
+                    Required.of(physicalName, "TimeSeriesArgs.physicalName"),
+                    Required.of(settings, "TimeSeriesArgs.settings"),
+                    cluster,
+                    subnets,
+                    Required.of(logRetentionDays, "TimeSeriesArgs.logRetentionDays"),
+                    Required.of(tagging, "TimeSeriesArgs.tagging"),
+                    Required.of(protection, "TimeSeriesArgs.protection"));
         }
     }
 }
