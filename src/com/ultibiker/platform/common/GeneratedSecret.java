@@ -65,7 +65,8 @@ public final class GeneratedSecret {
                 .secretString(stored)
                 .build(), region.childOf(parent).ignoreChanges(List.of("secretString")).build());
         // Read back from the version: after the first run this is the stored value, not the fresh draw.
-        Output<String> readBack = version.secretString().applyValue(v -> v.orElseThrow());
+        Output<String> readBack = version.secretString().applyValue(v ->
+                ProviderAttributes.present(v, "Secrets Manager secret version " + name + "-version", "secretString"));
         this.value = (args.username().isPresent() ? readBack.applyValue(GeneratedSecret::passwordOf) : readBack).asSecret();
         arns.put(region.name(), secret.arn());
         args.replicas().keySet().forEach(r -> arns.put(r, secret.arn().applyValue(arn -> inRegion(arn, r))));

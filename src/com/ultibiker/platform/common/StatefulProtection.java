@@ -6,9 +6,12 @@ import java.util.Optional;
 
 /**
  * The one helper that decides how stateful resources (databases, caches, keys, volumes, buckets,
- * DNS zones) are protected. In production: Pulumi {@code protect}, retain on delete where the
- * resource allows, deletion protection and a final snapshot with a stable identifier. Outside
- * production everything can be torn down.
+ * DNS zones) are protected. In production: Pulumi {@code protect} (the engine refuses to delete or
+ * replace them until {@code pulumi state unprotect}), deletion protection where the service has it, a
+ * final snapshot with a stable identifier, and buckets and zones never force-emptied; components read
+ * {@link #production()} for the rest (RDS automated backups kept, a 30-day recovery window for secrets).
+ * It does not set {@code retainOnDelete}: a resource that is unprotected and then removed is deleted in
+ * AWS. Outside production everything can be torn down.
  */
 public record StatefulProtection(boolean production) {
 

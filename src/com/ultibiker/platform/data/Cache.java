@@ -24,6 +24,7 @@ import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.ProviderAttributes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -174,7 +175,7 @@ public final class Cache extends ComponentResource {
 
         this.primaryEndpoint = group.primaryEndpointAddress();
         this.readerEndpoint = group.readerEndpointAddress();
-        this.port = group.port().applyValue(p -> p.orElse(CacheSettings.PORT));
+        this.port = group.port().applyValue(p -> ProviderAttributes.present(p, "ElastiCache replication group " + groupName, "port"));
         this.securityGroupId = sg.id();
         this.userGroupId = userGroup.userGroupId();
         this.connectPolicyArn = connect.arn();

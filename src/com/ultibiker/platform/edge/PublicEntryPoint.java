@@ -61,6 +61,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.Principal;
+import com.ultibiker.platform.common.ProviderAttributes;
 import com.ultibiker.platform.dns.LoadBalancerTarget;
 import com.ultibiker.platform.dns.PublicHostnames;
 
@@ -339,18 +340,22 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                 .keyAlgorithm("EC_prime256v1")
                 .tags(args.tagging().tags(certName))
                 .build(), region.childOf(this).dependsOn(args.zoneDelegation()).build());
+        String certResource = "ACM certificate " + certName;
         List<Output<String>> fqdns = new ArrayList<>();
         for (String hostname : hostnames) {
             Output<CertificateDomainValidationOption> option = cert.domainValidationOptions().applyValue(options ->
-                    options.stream().filter(o -> o.domainName().orElse("").equals(hostname)).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("ACM returned no validation record for " + hostname)));
+                    options.stream().filter(o -> o.domainName().equals(Optional.of(hostname))).findFirst()
+                            .orElseThrow(() -> new IllegalStateException(certResource + ": ACM returned no validation record for " + hostname)));
             // ACM's validation CNAME depends on the account and the name only, so both regions write the
             // same record: allowOverwrite lets each region's certificate validate on its own.
             var record = new Record(Naming.child(name, "validation-" + PublicHostnames.label(hostname)), RecordArgs.builder()
                     .zoneId(args.hostedZoneId())
-                    .name(option.applyValue(o -> o.resourceRecordName().orElseThrow()))
-                    .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(o.resourceRecordType().orElseThrow())))
-                    .records(option.applyValue(o -> List.of(o.resourceRecordValue().orElseThrow())))
+                    .name(option.applyValue(o -> ProviderAttributes.present(o.resourceRecordName(), certResource,
+                            "domainValidationOptions[" + hostname + "].resourceRecordName")))
+                    .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(ProviderAttributes.present(o.resourceRecordType(),
+                            certResource, "domainValidationOptions[" + hostname + "].resourceRecordType"))))
+                    .records(option.applyValue(o -> List.of(ProviderAttributes.present(o.resourceRecordValue(), certResource,
+                            "domainValidationOptions[" + hostname + "].resourceRecordValue"))))
                     .ttl(args.validationRecordTtl())
                     .allowOverwrite(true)
                     .build(), region.child(this));

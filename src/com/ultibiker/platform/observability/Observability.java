@@ -38,6 +38,7 @@ import com.ultibiker.platform.common.GeneratedSecretArgs;
 import com.ultibiker.platform.common.PasswordPolicy;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.ProviderAttributes;
 import com.ultibiker.platform.eks.IamPolicies;
 import com.ultibiker.platform.tagging.Tagging;
 
@@ -218,7 +219,8 @@ public final class Observability extends ComponentResource {
                                 "pod-security.kubernetes.io/enforce", "privileged"))
                         .build())
                 .build(), k8s);
-        Output<String> ns = namespace.metadata().applyValue(m -> m.name().orElse(PrometheusStack.NAMESPACE));
+        Output<String> ns = namespace.metadata().applyValue(m ->
+                ProviderAttributes.present(m.name(), "Kubernetes Namespace " + namespace.pulumiResourceName(), "metadata.name"));
 
         var adminSecret = new Secret(Naming.child(name, "grafana-admin"), SecretArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(GRAFANA_ADMIN_SECRET).namespace(ns).build())

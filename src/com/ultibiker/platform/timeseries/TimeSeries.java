@@ -70,6 +70,7 @@ import com.ultibiker.platform.common.GeneratedSecretArgs;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.PasswordPolicy;
+import com.ultibiker.platform.common.ProviderAttributes;
 import com.ultibiker.platform.model.TimeSeriesConfig;
 import com.ultibiker.platform.model.TimeSeriesEngine;
 
@@ -296,7 +297,7 @@ public final class TimeSeries extends ComponentResource {
     private static EnvVarArgs secretEnv(String name, Secret secret, String key) {
         return EnvVarArgs.builder().name(name).valueFrom(EnvVarSourceArgs.builder()
                 .secretKeyRef(SecretKeySelectorArgs.builder()
-                        .name(secret.metadata().applyValue(m -> m.name().orElse(CREDENTIALS_SECRET)))
+                        .name(secret.metadata().applyValue(m -> ProviderAttributes.present(m.name(), "Kubernetes Secret " + secret.pulumiResourceName(), "metadata.name")))
                         .key(key).build())
                 .build()).build();
     }
@@ -392,7 +393,9 @@ public final class TimeSeries extends ComponentResource {
                 // replace the database. The new value is applied through InfluxDB's API (README, rotation).
                 .build(), protection.options(region.childOf(this).dependsOn(List.of(policy, encryption)))
                         .ignoreChanges(List.of("password")).build());
-        return instance.endpoint().applyValue(endpoint -> "https://" + endpoint + ":" + PORT);
+        String instanceName = Naming.child(name, "influxdb");
+        return instance.endpoint().applyValue(endpoint ->
+                "https://" + ProviderAttributes.nonNull(endpoint, "Timestream for InfluxDB instance " + instanceName, "endpoint") + ":" + PORT);
     }
 
     /**
