@@ -51,7 +51,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The stack: reads and validates the configuration (nothing is registered if it is invalid), then
