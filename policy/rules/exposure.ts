@@ -22,6 +22,9 @@ export const T = {
     rdsClusterInstance: "aws:rds/clusterInstance:ClusterInstance",
     influxDb: "aws:timestreaminfluxdb/dbInstance:DbInstance",
     eksCluster: "aws:eks/cluster:Cluster",
+    subnet: "aws:ec2/subnet:Subnet",
+    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
+    instance: "aws:ec2/instance:Instance",
 } as const;
 
 const SG_TYPES = new Set<string>([T.securityGroup, T.defaultSecurityGroup]);
@@ -229,10 +232,42 @@ export const eksPublicEndpointRestricted = resourceRule({
     },
 });
 
+/**
+ * Nothing is handed a public address at launch: NAT gateways have Elastic IPs and load balancers their own
+ * addresses. Subnet attributes are in-place updates (terraform-provider-aws vpc_subnet.go: Optional, Default
+ * false, no ForceNew; changed with ModifySubnetAttribute), so a violation is fixed without replacing anything.
+ */
+export const noPublicIpOnLaunch = resourceRule({
+    name: "no-public-ip-on-launch",
+    description:
+        "Subnets must not map public IPv4 (mapPublicIpOnLaunch), customer-owned IPs or IPv6 addresses (assignIpv6AddressOnCreation) " +
+        "to what launches in them; launch templates and instances must not associate a public IP address.",
+    types: [T.subnet, T.launchTemplate, T.instance],
+    check: ({ type, props }) => {
+        const out: string[] = [];
+        if (type === T.subnet) {
+            if (isExplicitlyTrue(props.mapPublicIpOnLaunch)) out.push("subnet mapPublicIpOnLaunch must be false");
+            if (isExplicitlyTrue(props.mapCustomerOwnedIpOnLaunch)) out.push("subnet mapCustomerOwnedIpOnLaunch must be false");
+            if (isExplicitlyTrue(props.assignIpv6AddressOnCreation)) out.push("subnet assignIpv6AddressOnCreation must be false");
+        } else if (type === T.launchTemplate) {
+            if (isUnknown(props.networkInterfaces)) return [];
+            asArray(props.networkInterfaces).forEach((ni: any, i: number) => {
+                if (ni && isExplicitlyTrue(ni.associatePublicIpAddress)) {
+                    out.push(`launch template networkInterfaces[${i}].associatePublicIpAddress must be "false" or unset`);
+                }
+            });
+        } else if (isExplicitlyTrue(props.associatePublicIpAddress)) {
+            out.push("instance associatePublicIpAddress must be false");
+        }
+        return out;
+    },
+});
+
 export const exposurePolicies = [
     securityGroupNoWorldIngress,
     securityGroupRuleNoWorldIngress,
     rdsNotPubliclyAccessible,
     timestreamInfluxDbNotPubliclyAccessible,
     eksPublicEndpointRestricted,
+    noPublicIpOnLaunch,
 ];

@@ -206,6 +206,21 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
         [/must not contain ::\/0/], { "eks-public-endpoint-restricted": { prodStackPattern: "^prod-" } });
 }
 
+{
+    const p = "no-public-ip-on-launch";
+    const subnet = { vpcId: "vpc-id", cidrBlock: "10.0.128.0/24", mapPublicIpOnLaunch: false, assignIpv6AddressOnCreation: false, tags: { ...TAGS } };
+    const lt = (associate: unknown) => withProps(happy.launchTemplate(), { networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: associate }] });
+    pass(p, "public subnet without public IPs on launch", one(TYPES.subnet, subnet));
+    pass(p, "subnet attributes unset (AWS default false)", one(TYPES.subnet, withProps(subnet, { mapPublicIpOnLaunch: undefined, assignIpv6AddressOnCreation: undefined })));
+    pass(p, "launch template interface without a public IP", one(TYPES.lt, lt("false")));
+    pass(p, "launch template without interfaces (the subnet decides)", one(TYPES.lt, happy.launchTemplate()));
+    fail(p, "subnet maps public IPs", one(TYPES.subnet, withProps(subnet, { mapPublicIpOnLaunch: true })), [/mapPublicIpOnLaunch must be false/]);
+    fail(p, "subnet hands out IPv6 addresses", one(TYPES.subnet, withProps(subnet, { assignIpv6AddressOnCreation: true })), [/assignIpv6AddressOnCreation must be false/]);
+    fail(p, "launch template associates a public IP", one(TYPES.lt, lt("true")), [/networkInterfaces\[0\]\.associatePublicIpAddress must be "false" or unset/]);
+    fail(p, "instance with a public IP", one(TYPES.instance, { ami: "ami-1", instanceType: "t3.micro", associatePublicIpAddress: true, tags: { ...TAGS } }),
+        [/instance associatePublicIpAddress must be false/]);
+}
+
 // -------------------------------------------------------------------------- data protection
 {
     const p = "rds-deletion-protection";

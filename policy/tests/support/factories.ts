@@ -152,6 +152,8 @@ export const TYPES = {
     rg: "aws:elasticache/replicationGroup:ReplicationGroup",
     eks: "aws:eks/cluster:Cluster",
     lt: "aws:ec2/launchTemplate:LaunchTemplate",
+    subnet: "aws:ec2/subnet:Subnet",
+    instance: "aws:ec2/instance:Instance",
     ebs: "aws:ebs/volume:Volume",
     sns: "aws:sns/topic:Topic",
     logGroup: "aws:cloudwatch/logGroup:LogGroup",

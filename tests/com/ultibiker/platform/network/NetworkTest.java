@@ -63,15 +63,6 @@ class NetworkTest {
     }
 
     @Test
-    void noSubnetMapsPublicIpsOnLaunch() {
-        for (Plan plan : List.of(StackPlans.dev(), StackPlans.prod())) {
-            for (PlanResource s : plan.ofType(SUBNET)) {
-                assertEquals(false, s.prop("mapPublicIpOnLaunch"), s.name());
-            }
-        }
-    }
-
-    @Test
     void subnetsCarryKubernetesLoadBalancerTags() {
         Plan dev = StackPlans.dev();
         PlanResource pub = dev.require(SUBNET, "network-us-east-1-public-us-east-1a");
