@@ -25,6 +25,10 @@ export const T = {
     subnet: "aws:ec2/subnet:Subnet",
     launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
     instance: "aws:ec2/instance:Instance",
+    loadBalancer: "aws:lb/loadBalancer:LoadBalancer",
+    albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
+    webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
+    ingress: "kubernetes:networking.k8s.io/v1:Ingress",
 } as const;
 
 const SG_TYPES = new Set<string>([T.securityGroup, T.defaultSecurityGroup]);
@@ -263,6 +267,68 @@ export const noPublicIpOnLaunch = resourceRule({
     },
 });
 
+const WAF_ANNOTATION = "alb.ingress.kubernetes.io/wafv2-acl-arn";
+
+/** Whether a load balancer resource is an internet-facing Application Load Balancer (the default type and scheme). */
+function isInternetFacingAlb(r: StackResource): boolean {
+    if (r.type !== T.loadBalancer && r.type !== T.albLoadBalancer) return false;
+    if (isExplicitlyTrue(r.props.internal)) return false;
+    const kind = r.props.loadBalancerType;
+    return kind === undefined || kind === null || kind === "application" || isUnknown(kind);
+}
+
+/**
+ * The web ACL association naming load balancer `lb` in its resourceArn: CrossGuard's propertyDependencies,
+ * else the ARN value, else (offline plan) an association depending on it and on no other load balancer.
+ */
+function associationOf(lb: StackResource, associations: StackResource[], balancers: StackResource[]): StackResource | undefined {
+    const byProperty = associations.find(a => (a.propertyDependencies?.resourceArn ?? []).includes(lb.urn));
+    if (byProperty) return byProperty;
+    const arn = lb.props?.arn;
+    if (typeof arn === "string" && !isUnknown(arn)) {
+        const byValue = associations.find(a => a.props?.resourceArn === arn);
+        if (byValue) return byValue;
+    }
+    return associations.find(a => a.dependencies.includes(lb.urn)
+        && balancers.filter(b => a.dependencies.includes(b.urn)).length === 1);
+}
+
+/**
+ * Every internet-facing Application Load Balancer has a WAFv2 web ACL (SPEC, "Edge"; PCI DSS SAQ-A): a
+ * Pulumi-managed one through an aws:wafv2/webAclAssociation, one the AWS Load Balancer Controller creates from an
+ * internet-facing Ingress through its alb.ingress.kubernetes.io/wafv2-acl-arn annotation. Network Load Balancers
+ * cannot carry a web ACL and are not checked.
+ */
+export const internetFacingAlbHasWebAcl = stackRule({
+    name: "internet-facing-alb-has-web-acl",
+    description:
+        "Every internet-facing Application Load Balancer (aws:lb/loadBalancer or aws:alb/loadBalancer with internal not true and " +
+        "loadBalancerType application or unset) is the resourceArn of an aws:wafv2/webAclAssociation; every internet-facing " +
+        "Kubernetes Ingress (annotation alb.ingress.kubernetes.io/scheme: internet-facing) names a web ACL in " +
+        "alb.ingress.kubernetes.io/wafv2-acl-arn.",
+    check: (resources) => {
+        const balancers = resources.filter(isInternetFacingAlb);
+        const associations = resources.filter(r => r.type === T.webAclAssociation);
+        const out: StackViolation[] = [];
+        for (const lb of balancers) {
+            const association = associationOf(lb, associations, balancers);
+            if (!association || !isSet(association.props?.webAclArn)) {
+                out.push({ urn: lb.urn, message: "internet-facing application load balancer must be associated with a WAFv2 web ACL " +
+                    "(an aws:wafv2/webAclAssociation whose resourceArn is this load balancer)" });
+            }
+        }
+        for (const ing of resources.filter(r => r.type === T.ingress)) {
+            const annotations = ing.props?.metadata?.annotations ?? {};
+            if (annotations["alb.ingress.kubernetes.io/scheme"] !== "internet-facing") continue;
+            const acl = annotations[WAF_ANNOTATION];
+            if (typeof acl !== "string" || acl.trim() === "") {
+                out.push({ urn: ing.urn, message: `internet-facing Ingress must name a WAFv2 web ACL in the annotation ${WAF_ANNOTATION}` });
+            }
+        }
+        return out;
+    },
+});
+
 export const exposurePolicies = [
     securityGroupNoWorldIngress,
     securityGroupRuleNoWorldIngress,
@@ -270,4 +336,5 @@ export const exposurePolicies = [
     timestreamInfluxDbNotPubliclyAccessible,
     eksPublicEndpointRestricted,
     noPublicIpOnLaunch,
+    internetFacingAlbHasWebAcl,
 ];

@@ -221,6 +221,38 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
         [/instance associatePublicIpAddress must be false/]);
 }
 
+{
+    const p = "internet-facing-alb-has-web-acl";
+    const LB = "aws:lb/loadBalancer:LoadBalancer";
+    const ACL = "aws:wafv2/webAcl:WebAcl";
+    const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
+    const ING = "kubernetes:networking.k8s.io/v1:Ingress";
+    const lb = (name: string, props: Record<string, any> = {}) =>
+        res(LB, name, { loadBalancerType: "application", internal: false, subnets: ["subnet-a"], tags: { ...TAGS }, ...props });
+    const acl = res(ACL, "waf", { name: "waf", scope: "REGIONAL", defaultAction: { allow: {} }, tags: { ...TAGS } });
+    const assoc = (target: ReturnType<typeof lb>, props: Record<string, any> = {}) =>
+        res(ASSOC, `${target.name}-waf`, { resourceArn: "[unknown]", webAclArn: "[unknown]", ...props }, { dependencies: [target.urn, acl.urn] });
+    const ingress = (annotations: Record<string, string>) => res(ING, "api", {
+        metadata: { name: "api", namespace: "app", annotations: { "alb.ingress.kubernetes.io/scheme": "internet-facing", ...annotations } },
+        spec: { ingressClassName: "alb" },
+    }, { });
+    const alb = lb("alb");
+    pass(p, "an ALB associated with a web ACL (offline plan: by dependency)", [alb, acl, assoc(alb)]);
+    pass(p, "association found by the load balancer's ARN", [lb("alb", { arn: "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/alb/1" }), acl,
+        res(ASSOC, "by-arn", { resourceArn: "arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/app/alb/1", webAclArn: "arn:aws:wafv2:acl" })]);
+    pass(p, "an internal ALB needs none", [lb("internal", { internal: true })]);
+    pass(p, "a network load balancer cannot carry one", [lb("nlb", { loadBalancerType: "network" })]);
+    pass(p, "an internet-facing Ingress naming its web ACL", [ingress({ "alb.ingress.kubernetes.io/wafv2-acl-arn": "arn:aws:wafv2:us-east-1:1:regional/webacl/a/1" })]);
+    pass(p, "an internal Ingress needs none", [ingress({ "alb.ingress.kubernetes.io/scheme": "internal" })]);
+    fail(p, "an internet-facing ALB without a web ACL", [alb], [/internet-facing application load balancer must be associated with a WAFv2 web ACL/]);
+    fail(p, "loadBalancerType unset is an ALB", [lb("default", { loadBalancerType: undefined })], [/must be associated with a WAFv2 web ACL/]);
+    const other = lb("other");
+    fail(p, "one association does not cover two load balancers", [alb, other, acl,
+        res(ASSOC, "both", { resourceArn: "[unknown]", webAclArn: "[unknown]" }, { dependencies: [alb.urn, other.urn, acl.urn] })],
+        [/must be associated/, /must be associated/]);
+    fail(p, "an internet-facing Ingress without the annotation", [ingress({})], [/must name a WAFv2 web ACL in the annotation alb\.ingress\.kubernetes\.io\/wafv2-acl-arn/]);
+}
+
 // -------------------------------------------------------------------------- data protection
 {
     const p = "rds-deletion-protection";

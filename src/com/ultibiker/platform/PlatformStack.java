@@ -33,6 +33,8 @@ import com.ultibiker.platform.dns.PublicHostnames;
 import com.ultibiker.platform.dns.RecoveryObjectives;
 import com.ultibiker.platform.edge.PublicEntryPoint;
 import com.ultibiker.platform.edge.PublicEntryPointArgs;
+import com.ultibiker.platform.edge.WebAcl;
+import com.ultibiker.platform.edge.WebAclArgs;
 import com.ultibiker.platform.eks.ClusterAccess;
 import com.ultibiker.platform.eks.EksCluster;
 import com.ultibiker.platform.eks.EksClusterArgs;
@@ -415,6 +417,18 @@ public final class PlatformStack {
             entryPoints.put(region.name(), entry);
             ctx.export("loadBalancerDnsName." + region.name(), entry.dnsName());
             entry.targetGroupArns().forEach((label, arn) -> ctx.export("targetGroupArn." + label + "." + region.name(), arn));
+            // A web ACL on the load balancer (SPEC, "Edge"); its alarm goes to the region's alert topic.
+            var waf = new WebAcl("waf-" + region.name(), WebAclArgs.builder()
+                    .region(region)
+                    .physicalPrefix(config.tags().project() + "-" + config.environment())
+                    .loadBalancerArn(entry.loadBalancerArn())
+                    .alertTopicArn(observability.topicArn(region.name()))
+                    .settings(config.edge().waf())
+                    .logRetentionDays(config.logRetentionDays())
+                    .tagging(tagging)
+                    .protection(protection)
+                    .build(), ComponentResourceOptions.builder().build());
+            ctx.export("webAclArn." + region.name(), waf.arn());
         }
         var failover = DnsFailoverArgs.builder()
                 .controlRegion(primaryRegion)

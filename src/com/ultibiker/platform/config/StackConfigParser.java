@@ -3,6 +3,7 @@ package com.ultibiker.platform.config;
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.edge.WafRateLimit;
 import com.ultibiker.platform.eks.AddonVersions;
 import com.ultibiker.platform.eks.HelmCharts;
 import com.ultibiker.platform.model.AppNamespaceSpec;
@@ -14,6 +15,7 @@ import com.ultibiker.platform.model.DatabaseConfig;
 import com.ultibiker.platform.model.DnsConfig;
 import com.ultibiker.platform.model.EdgeConfig;
 import com.ultibiker.platform.model.EksConfig;
+import com.ultibiker.platform.model.ManagedRuleGroup;
 import com.ultibiker.platform.model.NatMode;
 import com.ultibiker.platform.model.NetworkConfig;
 import com.ultibiker.platform.model.NodePoolSpec;
@@ -27,11 +29,15 @@ import com.ultibiker.platform.model.Taint;
 import com.ultibiker.platform.model.TaintEffect;
 import com.ultibiker.platform.model.TimeSeriesConfig;
 import com.ultibiker.platform.model.TimeSeriesEngine;
+import com.ultibiker.platform.model.WafAction;
+import com.ultibiker.platform.model.WafConfig;
 import com.ultibiker.platform.model.ZoneDelegation;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.SubnetLayout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns a stack's configuration, as the Pulumi CLI hands it over (top-level key to string, with
@@ -825,8 +832,44 @@ public final class StackConfigParser {
         int targetPort = ranged(s, "targetPort", 8080, 1, 65535, problems);
         int idle = ranged(s, "idleTimeoutSeconds", 120, 1, 4000, problems);
         int retention = ranged(s, "accessLogRetentionDays", 90, 1, 3650, problems);
+        WafConfig waf = waf(s.section("waf"), problems);
         s.rejectUnknownKeys();
-        return new EdgeConfig(sslPolicy, targetPort, idle, retention);
+        return EdgeConfig.builder().sslPolicy(sslPolicy).targetPort(targetPort).idleTimeoutSeconds(idle)
+                .accessLogRetentionDays(retention).waf(waf).build();
+    }
+
+    /** The web ACL of every load balancer; the rate limit it derives must be one WAF accepts ({@link WafRateLimit}). */
+    private static WafConfig waf(ConfigSection s, Problems problems) {
+        int designRps = ranged(s, "designCapacityRps", 400, 1, 1_000_000, problems);
+        int share = percent(s, "perIpSharePercent", 5, problems);
+        int window = s.integer("evaluationWindowSeconds", 300);
+        check(problems, s, "evaluationWindowSeconds", window, Checks.oneOf(window, WafRateLimit.EVALUATION_WINDOWS));
+        if (WafRateLimit.EVALUATION_WINDOWS.contains(window)) {
+            long limit = WafRateLimit.requestsPerWindow(designRps, share, window);
+            if (limit < WafRateLimit.MIN_LIMIT || limit > WafRateLimit.MAX_LIMIT) {
+                problems.invalid(s.keyOf("perIpSharePercent"), share, "a share whose limit designCapacityRps x perIpSharePercent / 100 x "
+                        + "evaluationWindowSeconds (" + designRps + " x " + share + " / 100 x " + window + " = " + limit
+                        + " requests) is between " + WafRateLimit.MIN_LIMIT + " and " + WafRateLimit.MAX_LIMIT);
+            }
+        }
+        Map<ManagedRuleGroup, WafAction> actions = new EnumMap<>(ManagedRuleGroup.class);
+        s.stringMap("ruleGroupActions", Map.of()).forEach((group, action) -> {
+            Optional<ManagedRuleGroup> known = ManagedRuleGroup.byAwsName(group);
+            Optional<WafAction> chosen = Arrays.stream(WafAction.values()).filter(a -> a.configName().equals(action)).findFirst();
+            if (known.isEmpty()) {
+                problems.invalid(s.keyOf("ruleGroupActions") + "." + group, action, "a key that is one of "
+                        + Arrays.stream(ManagedRuleGroup.values()).map(ManagedRuleGroup::awsName).collect(Collectors.joining(", ")));
+            } else if (chosen.isEmpty()) {
+                problems.invalid(s.keyOf("ruleGroupActions") + "." + group, action, "block or count");
+            } else {
+                actions.put(known.get(), chosen.get());
+            }
+        });
+        WafAction rateAction = s.choice("rateLimitAction", WafAction.class, WafAction.BLOCK);
+        int alarm = ranged(s, "blockedRequestsAlarm", 1000, 1, 100_000_000, problems);
+        s.rejectUnknownKeys();
+        return WafConfig.builder().designCapacityRps(designRps).perIpSharePercent(share).evaluationWindowSeconds(window)
+                .ruleGroupActions(actions).rateLimitAction(rateAction).blockedRequestsAlarm(alarm).build();
     }
 
     /** Usage assumptions of {@code bin/cost}; sources of the defaults in {@link CostConfig}. */

@@ -266,9 +266,15 @@ public final class Pricing {
     }
 
     /** What kind of log a group holds decides which assumption sizes it. */
-    enum LogKind { FLOW, EKS_CONTROL_PLANE, APPLICATION, OTHER }
+    enum LogKind { FLOW, EKS_CONTROL_PLANE, APPLICATION, WAF, OTHER }
+
+    /** Size of one WAF log record (JSON with the request's headers), an assumption of this estimate. */
+    static final double WAF_LOG_KIB_PER_REQUEST = 1.5;
 
     static LogKind logKind(String name) {
+        if (name.startsWith("aws-waf-logs-")) {
+            return LogKind.WAF;
+        }
         if (name.startsWith("/vpc/") || name.contains("flow-log")) {
             return LogKind.FLOW;
         }
@@ -286,6 +292,7 @@ public final class Pricing {
             case FLOW -> u.flowLogGbPerMonthPerVpc();
             case EKS_CONTROL_PLANE -> u.eksControlPlaneLogGbPerMonth();
             case OTHER -> u.otherLogGbPerMonthPerGroup();
+            case WAF -> u.requestsPerSecond() * SECONDS_PER_MONTH * c.share(r.region()) * WAF_LOG_KIB_PER_REQUEST / KIB_PER_GB;
             case APPLICATION -> u.applicationLogGbPerMonth() * c.share(r.region())
                     / c.plan().count(r.type(), r.region(), g -> logKind(g.string("name", g.name())) == LogKind.APPLICATION);
         };
@@ -293,6 +300,7 @@ public final class Pricing {
             case FLOW -> "cost.flowLogGbPerMonthPerVpc";
             case EKS_CONTROL_PLANE -> "cost.eksControlPlaneLogGbPerMonth";
             case OTHER -> "cost.otherLogGbPerMonthPerGroup";
+            case WAF -> "one " + fmt(WAF_LOG_KIB_PER_REQUEST) + " KiB record per request, " + pct(c.share(r.region())) + " of cost.requestsPerSecond";
             case APPLICATION -> "cost.applicationLogGbPerMonth at " + pct(c.share(r.region())) + " of traffic";
         };
         double retentionMonths = r.number("retentionInDays", 365) / 30.0;

@@ -48,7 +48,8 @@ class DnsEdgeConfigTest {
     void defaults() {
         StackConfig prod = StackConfigParser.parse(P, StackPlans.stackFile("prod").projectConfig());
         assertEquals(Map.of("NA", "us-east-1", "EU", "eu-west-1"), prod.dns().wsContinents());
-        assertEquals(new EdgeConfig("ELBSecurityPolicy-TLS13-1-2-2021-06", 8080, 120, 90), prod.edge());
+        assertEquals(EdgeConfig.builder().sslPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06").targetPort(8080).idleTimeoutSeconds(120)
+                .accessLogRetentionDays(90).waf(prod.edge().waf()).build(), prod.edge());
         StackConfig dev = StackConfigParser.parse(P, StackPlans.stackFile("dev").projectConfig());
         assertEquals(Map.of(), dev.dns().wsContinents(), "one region: no geolocation");
     }

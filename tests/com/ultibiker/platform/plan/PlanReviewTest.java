@@ -30,6 +30,8 @@ class PlanReviewTest {
                 "  log group /aws/rds/instance/ultibiker-dev-postgres/upgrade: kept 30 days",
                 "ultibiker:edge:PublicEntryPoint entry-us-east-1 in us-east-1",
                 "  application load balancer entry-us-east-1-alb",
+                "ultibiker:edge:WebAcl waf-us-east-1 in us-east-1",
+                "  log group aws-waf-logs-ultibiker-dev-us-east-1: kept 30 days",
                 "ultibiker:eks:EksCluster eks-us-east-1 in us-east-1",
                 "  EKS cluster ultibiker-dev-us-east-1: Kubernetes 1.35",
                 "  log group /aws/eks/ultibiker-dev-us-east-1/cluster: kept 30 days",
@@ -68,11 +70,11 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(27, prod.size(), String.join("\n", prod));
+        assertEquals(29, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
                 "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key",
-                "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
+                "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
             assertTrue(prod.contains(line), line);
         }
     }
@@ -203,7 +205,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role ci-deploy-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (27):\n  aws:eks/cluster:Cluster eks-eu-west-1-cluster\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (29):\n  aws:eks/cluster:Cluster eks-eu-west-1-cluster\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 
