@@ -1,11 +1,13 @@
 package com.ultibiker.platform.eks;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Helm charts the cluster runs, pinned: a chart version never floats, so a preview shows every upgrade.
+ * Build with {@link #builder()} (five strings: a positional list would compile with any two swapped).
  *
  * @param release    Helm release name (also the Pulumi resource role)
  * @param chart      chart name in the repository
@@ -33,7 +35,8 @@ public record HelmCharts(String release, String chart, String version, String re
     /** The cluster-autoscaler chart for a Kubernetes minor; empty when none is recorded (a config error). */
     public static Optional<HelmCharts> clusterAutoscaler(String kubernetesVersion) {
         return Optional.ofNullable(AUTOSCALER_CHART_BY_MINOR.get(kubernetesVersion)).map(version ->
-                new HelmCharts("cluster-autoscaler", "cluster-autoscaler", version, AUTOSCALER_REPOSITORY, "kube-system"));
+                builder().release("cluster-autoscaler").chart("cluster-autoscaler").version(version)
+                        .repository(AUTOSCALER_REPOSITORY).namespace("kube-system").build());
     }
 
     /** The Kubernetes minors {@link #clusterAutoscaler} has a chart for, in order. */
@@ -42,6 +45,34 @@ public record HelmCharts(String release, String chart, String version, String re
     }
 
     /** aws/eks-charts chart 1.13.0 (AWS Load Balancer Controller v2.13.0, the policy in {@link IamPolicies}). */
-    public static final HelmCharts LOAD_BALANCER_CONTROLLER = new HelmCharts("aws-load-balancer-controller",
-            "aws-load-balancer-controller", "1.13.0", "https://aws.github.io/eks-charts", "kube-system");
+    public static final HelmCharts LOAD_BALANCER_CONTROLLER = builder().release("aws-load-balancer-controller")
+            .chart("aws-load-balancer-controller").version("1.13.0").repository("https://aws.github.io/eks-charts")
+            .namespace("kube-system").build();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String release;
+        private String chart;
+        private String version;
+        private String repository;
+        private String namespace;
+
+        public Builder release(String value) { this.release = value; return this; }
+        public Builder chart(String value) { this.chart = value; return this; }
+        public Builder version(String value) { this.version = value; return this; }
+        public Builder repository(String value) { this.repository = value; return this; }
+        public Builder namespace(String value) { this.namespace = value; return this; }
+
+        public HelmCharts build() {
+            return new HelmCharts(
+                    Objects.requireNonNull(release, "HelmCharts.release is required"),
+                    Objects.requireNonNull(chart, "HelmCharts.chart is required"),
+                    Objects.requireNonNull(version, "HelmCharts.version is required"),
+                    Objects.requireNonNull(repository, "HelmCharts.repository is required"),
+                    Objects.requireNonNull(namespace, "HelmCharts.namespace is required"));
+        }
+    }
 }

@@ -3,6 +3,8 @@ package com.ultibiker.platform.eks;
 import com.pulumi.aws.eks.EksFunctions;
 import com.pulumi.aws.eks.inputs.GetNodeGroupPlainArgs;
 import com.pulumi.aws.eks.inputs.GetNodeGroupsPlainArgs;
+import com.pulumi.aws.eks.outputs.GetNodeGroupResult;
+import com.pulumi.aws.eks.outputs.GetNodeGroupScalingConfig;
 import com.pulumi.resources.InvokeArgs;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.model.NodePoolSpec;
@@ -50,9 +52,16 @@ public record NodeScaling(int desiredSize, boolean ownedByAutoscaler) {
         var groups = EksFunctions.getNodeGroupsPlain(GetNodeGroupsPlainArgs.builder().clusterName(clusterName).build(),
                 region.invokeOptions()).join();
         return groups.names().stream().filter(n -> generated.matcher(n).matches())
-                .mapToInt(n -> EksFunctions.getNodeGroupPlain(GetNodeGroupPlainArgs.builder()
+                .mapToInt(n -> desiredSize(clusterName, n, EksFunctions.getNodeGroupPlain(GetNodeGroupPlainArgs.builder()
                                 .clusterName(clusterName).nodeGroupName(n).build(), region.invokeOptions())
-                        .join().scalingConfigs().get(0).desiredSize())
+                        .join()))
                 .max();
+    }
+
+    /** The desired size EKS reports for a node group; every managed node group has one, so none is an error. */
+    static int desiredSize(String clusterName, String nodeGroupName, GetNodeGroupResult group) {
+        return group.scalingConfigs().stream().findFirst().map(GetNodeGroupScalingConfig::desiredSize)
+                .orElseThrow(() -> new IllegalStateException("aws:eks/getNodeGroup:getNodeGroup " + clusterName + "/"
+                        + nodeGroupName + ": AWS returned no scalingConfig.desiredSize; the live size cannot be kept"));
     }
 }

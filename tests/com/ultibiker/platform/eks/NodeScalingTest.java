@@ -102,6 +102,29 @@ class NodeScalingTest {
     }
 
     @Test
+    void aLiveNodeGroupWithoutScalingConfigStopsThePlanNamingIt() {
+        String cluster = "ultibiker-dev-us-east-1";
+        String application = "application-20261201093000000000000001";
+        var builder = ExistingAccount.builder()
+                .answer("aws:eks/getClusters:getClusters", call -> Map.of("names", List.of(cluster), "id", "us-east-1"))
+                .answer("aws:eks/getNodeGroups:getNodeGroups", call -> Map.of("clusterName", cluster, "id", cluster,
+                        "names", List.of(application)))
+                .answer("aws:eks/getNodeGroup:getNodeGroup", call -> {
+                    Map<String, Object> group = nodeGroup(cluster, String.valueOf(call.args.get("nodeGroupName")), 1, 3, 1);
+                    group.put("scalingConfigs", List.of());
+                    return group;
+                });
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> builder.plan("dev", Map.of()));
+        String expected = "aws:eks/getNodeGroup:getNodeGroup " + cluster + "/" + application + ": AWS returned no scalingConfig.desiredSize";
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(expected)) {
+                return;
+            }
+        }
+        org.junit.jupiter.api.Assertions.fail("no failure says " + expected + ": " + failure);
+    }
+
+    @Test
     void everyNodeGroupOfEveryPlanRegistersAScalingConfigEksAccepts() {
         assertScalingAccepted(StackPlans.dev());
         assertScalingAccepted(StackPlans.prod());
