@@ -8,6 +8,7 @@ import com.ultibiker.platform.model.NodePoolSpec;
 import com.ultibiker.platform.model.ServiceLinkedRoleMode;
 import com.ultibiker.platform.tagging.Tagging;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,6 +77,21 @@ public record EksClusterArgs(
         if (!clusterName.equals(platformClusters.get(region.name()))) {
             throw new IllegalArgumentException("platformClusters must map " + region.name() + " to " + clusterName
                     + ", found " + platformClusters);
+        }
+        // Checked here, before the cluster registers anything (the parser guarantees both for a stack file).
+        List<String> unpinned = new ArrayList<>();
+        for (String addon : AddonVersions.ADDONS) {
+            if (!addonVersions.containsKey(addon)) {
+                unpinned.add(addon);
+            }
+        }
+        if (!unpinned.isEmpty()) {
+            throw new IllegalArgumentException("EksClusterArgs.addonVersions " + addonVersions + ": no pinned version for "
+                    + unpinned + "; every one of " + AddonVersions.ADDONS + " must be pinned");
+        }
+        if (HelmCharts.clusterAutoscaler(kubernetesVersion).isEmpty()) {
+            throw new IllegalArgumentException("EksClusterArgs.kubernetesVersion " + kubernetesVersion
+                    + ": no cluster-autoscaler chart recorded; one of " + HelmCharts.supportedKubernetesVersions());
         }
     }
 
