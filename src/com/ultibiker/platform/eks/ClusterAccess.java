@@ -1,8 +1,8 @@
 package com.ultibiker.platform.eks;
 
 import com.pulumi.core.Output;
+import com.ultibiker.platform.model.Required;
 
-import java.util.Objects;
 
 /**
  * Cluster access for a principal the stack itself creates (e.g. the CI deploy role), granted through
@@ -25,11 +25,15 @@ public record ClusterAccess(String role, Output<String> principalArn, String rol
         return new Builder();
     }
 
+    /** Builds {@link ClusterAccess} by name; {@link #build()} names a required field left unset. */
     public static final class Builder {
         private String role;
         private Output<String> principalArn;
         private String roleName;
         private String accessPolicy;
+
+        private Builder() {
+        }
 
         public Builder role(String value) { this.role = value; return this; }
         public Builder principalArn(Output<String> value) { this.principalArn = value; return this; }
@@ -38,10 +42,10 @@ public record ClusterAccess(String role, Output<String> principalArn, String rol
 
         public ClusterAccess build() {
             return new ClusterAccess(
-                    Objects.requireNonNull(role, "ClusterAccess.role is required"),
-                    Objects.requireNonNull(principalArn, "ClusterAccess.principalArn is required"),
-                    Objects.requireNonNull(roleName, "ClusterAccess.roleName is required"),
-                    Objects.requireNonNull(accessPolicy, "ClusterAccess.accessPolicy is required"));
+                    Required.of(role, "ClusterAccess.role"),
+                    Required.of(principalArn, "ClusterAccess.principalArn"),
+                    Required.of(roleName, "ClusterAccess.roleName"),
+                    Required.of(accessPolicy, "ClusterAccess.accessPolicy"));
         }
     }
 }

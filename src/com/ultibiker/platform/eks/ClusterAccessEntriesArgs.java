@@ -1,9 +1,9 @@
 package com.ultibiker.platform.eks;
 
 import com.pulumi.core.Output;
+import com.ultibiker.platform.model.Required;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Inputs of {@link ClusterAccessEntries}. Build with {@link #builder()}.
@@ -26,10 +26,14 @@ record ClusterAccessEntriesArgs(
         return new Builder();
     }
 
+    /** Builds {@link ClusterAccessEntriesArgs} by name; {@link #build()} names a required field left unset. */
     static final class Builder {
         private Output<String> clusterName;
         private List<String> adminPrincipalArns = List.of();
         private List<ClusterAccess> automationAccess = List.of();
+
+        private Builder() {
+        }
 
         Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
         Builder adminPrincipalArns(List<String> value) { this.adminPrincipalArns = value; return this; }
@@ -37,9 +41,9 @@ record ClusterAccessEntriesArgs(
 
         ClusterAccessEntriesArgs build() {
             return new ClusterAccessEntriesArgs(
-                    Objects.requireNonNull(clusterName, "ClusterAccessEntriesArgs.clusterName is required"),
-                    Objects.requireNonNull(adminPrincipalArns, "ClusterAccessEntriesArgs.adminPrincipalArns must not be null"),
-                    Objects.requireNonNull(automationAccess, "ClusterAccessEntriesArgs.automationAccess must not be null"));
+                    Required.of(clusterName, "ClusterAccessEntriesArgs.clusterName"),
+                    Required.of(adminPrincipalArns, "ClusterAccessEntriesArgs.adminPrincipalArns"),
+                    Required.of(automationAccess, "ClusterAccessEntriesArgs.automationAccess"));
         }
     }
 }

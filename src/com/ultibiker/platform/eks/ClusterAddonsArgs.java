@@ -1,9 +1,9 @@
 package com.ultibiker.platform.eks;
 
 import com.pulumi.core.Output;
+import com.ultibiker.platform.model.Required;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Inputs of {@link ClusterAddons}. Build with {@link #builder()}.
@@ -25,10 +25,14 @@ record ClusterAddonsArgs(
         return new Builder();
     }
 
+    /** Builds {@link ClusterAddonsArgs} by name; {@link #build()} names a required field left unset. */
     static final class Builder {
         private Output<String> clusterName;
         private Map<String, String> addonVersions;
         private ControllerRoles controllerRoles;
+
+        private Builder() {
+        }
 
         Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
         Builder addonVersions(Map<String, String> value) { this.addonVersions = value; return this; }
@@ -36,9 +40,9 @@ record ClusterAddonsArgs(
 
         ClusterAddonsArgs build() {
             return new ClusterAddonsArgs(
-                    Objects.requireNonNull(clusterName, "ClusterAddonsArgs.clusterName is required"),
-                    Objects.requireNonNull(addonVersions, "ClusterAddonsArgs.addonVersions is required"),
-                    Objects.requireNonNull(controllerRoles, "ClusterAddonsArgs.controllerRoles is required"));
+                    Required.of(clusterName, "ClusterAddonsArgs.clusterName"),
+                    Required.of(addonVersions, "ClusterAddonsArgs.addonVersions"),
+                    Required.of(controllerRoles, "ClusterAddonsArgs.controllerRoles"));
         }
     }
 }

@@ -2,8 +2,8 @@ package com.ultibiker.platform.eks;
 
 import com.pulumi.core.Output;
 import com.ultibiker.platform.model.AppNamespaceSpec;
+import com.ultibiker.platform.model.Required;
 
-import java.util.Objects;
 
 /**
  * Inputs of {@link ClusterBaseline}. Build with {@link #builder()}.
@@ -33,6 +33,7 @@ record ClusterBaselineArgs(
         return new Builder();
     }
 
+    /** Builds {@link ClusterBaselineArgs} by name; {@link #build()} names a required field left unset. */
     static final class Builder {
         private String clusterName;
         private String kubernetesVersion;
@@ -43,6 +44,9 @@ record ClusterBaselineArgs(
         private ClusterAddons addons;
         private ClusterAddons.NodeAddons nodeAddons;
         private ClusterAccessEntries access;
+
+        private Builder() {
+        }
 
         Builder clusterName(String value) { this.clusterName = value; return this; }
         Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
@@ -56,15 +60,15 @@ record ClusterBaselineArgs(
 
         ClusterBaselineArgs build() {
             return new ClusterBaselineArgs(
-                    Objects.requireNonNull(clusterName, "ClusterBaselineArgs.clusterName is required"),
-                    Objects.requireNonNull(kubernetesVersion, "ClusterBaselineArgs.kubernetesVersion is required"),
-                    Objects.requireNonNull(kubeconfig, "ClusterBaselineArgs.kubeconfig is required"),
-                    Objects.requireNonNull(vpcId, "ClusterBaselineArgs.vpcId is required"),
-                    Objects.requireNonNull(appNamespace, "ClusterBaselineArgs.appNamespace is required"),
-                    Objects.requireNonNull(nodePools, "ClusterBaselineArgs.nodePools is required"),
-                    Objects.requireNonNull(addons, "ClusterBaselineArgs.addons is required"),
-                    Objects.requireNonNull(nodeAddons, "ClusterBaselineArgs.nodeAddons is required"),
-                    Objects.requireNonNull(access, "ClusterBaselineArgs.access is required"));
+                    Required.of(clusterName, "ClusterBaselineArgs.clusterName"),
+                    Required.of(kubernetesVersion, "ClusterBaselineArgs.kubernetesVersion"),
+                    Required.of(kubeconfig, "ClusterBaselineArgs.kubeconfig"),
+                    Required.of(vpcId, "ClusterBaselineArgs.vpcId"),
+                    Required.of(appNamespace, "ClusterBaselineArgs.appNamespace"),
+                    Required.of(nodePools, "ClusterBaselineArgs.nodePools"),
+                    Required.of(addons, "ClusterBaselineArgs.addons"),
+                    Required.of(nodeAddons, "ClusterBaselineArgs.nodeAddons"),
+                    Required.of(access, "ClusterBaselineArgs.access"));
         }
     }
 }

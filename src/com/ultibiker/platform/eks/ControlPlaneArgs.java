@@ -1,9 +1,9 @@
 package com.ultibiker.platform.eks;
 
 import com.pulumi.core.Output;
+import com.ultibiker.platform.model.Required;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Inputs of {@link ControlPlane}. Build with {@link #builder()}; values come validated from {@link EksClusterArgs}.
@@ -34,6 +34,7 @@ record ControlPlaneArgs(
         return new Builder();
     }
 
+    /** Builds {@link ControlPlaneArgs} by name; {@link #build()} names a required field left unset. */
     static final class Builder {
         private String clusterName;
         private String kubernetesVersion;
@@ -42,6 +43,9 @@ record ControlPlaneArgs(
         private Output<List<String>> privateSubnetIds;
         private List<String> logTypes;
         private Integer logRetentionDays;
+
+        private Builder() {
+        }
 
         Builder clusterName(String value) { this.clusterName = value; return this; }
         Builder kubernetesVersion(String value) { this.kubernetesVersion = value; return this; }
@@ -53,13 +57,13 @@ record ControlPlaneArgs(
 
         ControlPlaneArgs build() {
             return new ControlPlaneArgs(
-                    Objects.requireNonNull(clusterName, "ControlPlaneArgs.clusterName is required"),
-                    Objects.requireNonNull(kubernetesVersion, "ControlPlaneArgs.kubernetesVersion is required"),
+                    Required.of(clusterName, "ControlPlaneArgs.clusterName"),
+                    Required.of(kubernetesVersion, "ControlPlaneArgs.kubernetesVersion"),
                     endpointPublicAccess,
-                    Objects.requireNonNull(publicAccessCidrs, "ControlPlaneArgs.publicAccessCidrs must not be null"),
-                    Objects.requireNonNull(privateSubnetIds, "ControlPlaneArgs.privateSubnetIds is required"),
-                    Objects.requireNonNull(logTypes, "ControlPlaneArgs.logTypes is required"),
-                    Objects.requireNonNull(logRetentionDays, "ControlPlaneArgs.logRetentionDays is required"));
+                    Required.of(publicAccessCidrs, "ControlPlaneArgs.publicAccessCidrs"),
+                    Required.of(privateSubnetIds, "ControlPlaneArgs.privateSubnetIds"),
+                    Required.of(logTypes, "ControlPlaneArgs.logTypes"),
+                    Required.of(logRetentionDays, "ControlPlaneArgs.logRetentionDays"));
         }
     }
 }

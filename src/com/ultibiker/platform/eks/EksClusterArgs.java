@@ -5,13 +5,13 @@ import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.model.AppNamespaceSpec;
 import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.model.ServiceLinkedRoleMode;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -99,6 +99,7 @@ public record EksClusterArgs(
         return new Builder();
     }
 
+    /** Builds {@link EksClusterArgs} by name; {@link #build()} names a required field left unset. */
     public static final class Builder {
         private AwsRegion region;
         private String clusterName;
@@ -120,6 +121,9 @@ public record EksClusterArgs(
         private ServiceLinkedRoleMode autoscalingServiceLinkedRole;
         private Tagging tagging;
         private StatefulProtection protection;
+
+        private Builder() {
+        }
 
         public Builder region(AwsRegion value) { this.region = value; return this; }
         public Builder clusterName(String value) { this.clusterName = value; return this; }
@@ -145,30 +149,27 @@ public record EksClusterArgs(
 
         public EksClusterArgs build() {
             return new EksClusterArgs(
-                    required(region, "region"),
-                    required(clusterName, "clusterName"),
-                    required(kubernetesVersion, "kubernetesVersion"),
+                    Required.of(region, "EksClusterArgs.region"),
+                    Required.of(clusterName, "EksClusterArgs.clusterName"),
+                    Required.of(kubernetesVersion, "EksClusterArgs.kubernetesVersion"),
                     endpointPublicAccess,
-                    required(publicAccessCidrs, "publicAccessCidrs"),
-                    required(adminPrincipalArns, "adminPrincipalArns"),
-                    required(automationAccess, "automationAccess"),
-                    required(logTypes, "logTypes"),
-                    required(nodePools, "nodePools"),
-                    required(addonVersions, "addonVersions"),
-                    required(appNamespace, "appNamespace"),
-                    required(vpcId, "vpcId"),
-                    required(privateSubnetIds, "privateSubnetIds"),
-                    required(availabilityZones, "availabilityZones"),
-                    required(logRetentionDays, "logRetentionDays"),
-                    required(platformClusters, "platformClusters"),
+                    Required.of(publicAccessCidrs, "EksClusterArgs.publicAccessCidrs"),
+                    Required.of(adminPrincipalArns, "EksClusterArgs.adminPrincipalArns"),
+                    Required.of(automationAccess, "EksClusterArgs.automationAccess"),
+                    Required.of(logTypes, "EksClusterArgs.logTypes"),
+                    Required.of(nodePools, "EksClusterArgs.nodePools"),
+                    Required.of(addonVersions, "EksClusterArgs.addonVersions"),
+                    Required.of(appNamespace, "EksClusterArgs.appNamespace"),
+                    Required.of(vpcId, "EksClusterArgs.vpcId"),
+                    Required.of(privateSubnetIds, "EksClusterArgs.privateSubnetIds"),
+                    Required.of(availabilityZones, "EksClusterArgs.availabilityZones"),
+                    Required.of(logRetentionDays, "EksClusterArgs.logRetentionDays"),
+                    Required.of(platformClusters, "EksClusterArgs.platformClusters"),
                     Optional.ofNullable(sharedRoles),
-                    required(autoscalingServiceLinkedRole, "autoscalingServiceLinkedRole"),
-                    required(tagging, "tagging"),
-                    required(protection, "protection"));
+                    Required.of(autoscalingServiceLinkedRole, "EksClusterArgs.autoscalingServiceLinkedRole"),
+                    Required.of(tagging, "EksClusterArgs.tagging"),
+                    Required.of(protection, "EksClusterArgs.protection"));
         }
 
-        private static <T> T required(T value, String field) {
-            return Objects.requireNonNull(value, () -> "EksClusterArgs." + field + " is required");
-        }
     }
 }

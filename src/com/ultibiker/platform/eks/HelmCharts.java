@@ -1,7 +1,8 @@
 package com.ultibiker.platform.eks;
 
+import com.ultibiker.platform.model.Required;
+
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -53,12 +54,16 @@ public record HelmCharts(String release, String chart, String version, String re
         return new Builder();
     }
 
+    /** Builds {@link HelmCharts} by name; {@link #build()} names a required field left unset. */
     public static final class Builder {
         private String release;
         private String chart;
         private String version;
         private String repository;
         private String namespace;
+
+        private Builder() {
+        }
 
         public Builder release(String value) { this.release = value; return this; }
         public Builder chart(String value) { this.chart = value; return this; }
@@ -68,11 +73,11 @@ public record HelmCharts(String release, String chart, String version, String re
 
         public HelmCharts build() {
             return new HelmCharts(
-                    Objects.requireNonNull(release, "HelmCharts.release is required"),
-                    Objects.requireNonNull(chart, "HelmCharts.chart is required"),
-                    Objects.requireNonNull(version, "HelmCharts.version is required"),
-                    Objects.requireNonNull(repository, "HelmCharts.repository is required"),
-                    Objects.requireNonNull(namespace, "HelmCharts.namespace is required"));
+                    Required.of(release, "HelmCharts.release"),
+                    Required.of(chart, "HelmCharts.chart"),
+                    Required.of(version, "HelmCharts.version"),
+                    Required.of(repository, "HelmCharts.repository"),
+                    Required.of(namespace, "HelmCharts.namespace"));
         }
     }
 }

@@ -3,9 +3,9 @@ package com.ultibiker.platform.eks;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.Required;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Inputs of {@link NodePools}. Build with {@link #builder()}.
@@ -39,6 +39,7 @@ record NodePoolsArgs(
         return new Builder();
     }
 
+    /** Builds {@link NodePoolsArgs} by name; {@link #build()} names a required field left unset. */
     static final class Builder {
         private String clusterName;
         private ControlPlane controlPlane;
@@ -48,6 +49,9 @@ record NodePoolsArgs(
         private List<String> availabilityZones;
         private ControllerRoles controllerRoles;
         private List<Resource> after = List.of();
+
+        private Builder() {
+        }
 
         Builder clusterName(String value) { this.clusterName = value; return this; }
         Builder controlPlane(ControlPlane value) { this.controlPlane = value; return this; }
@@ -60,14 +64,14 @@ record NodePoolsArgs(
 
         NodePoolsArgs build() {
             return new NodePoolsArgs(
-                    Objects.requireNonNull(clusterName, "NodePoolsArgs.clusterName is required"),
-                    Objects.requireNonNull(controlPlane, "NodePoolsArgs.controlPlane is required"),
-                    Objects.requireNonNull(pools, "NodePoolsArgs.pools is required"),
-                    Objects.requireNonNull(vpcId, "NodePoolsArgs.vpcId is required"),
-                    Objects.requireNonNull(privateSubnetIds, "NodePoolsArgs.privateSubnetIds is required"),
-                    Objects.requireNonNull(availabilityZones, "NodePoolsArgs.availabilityZones is required"),
-                    Objects.requireNonNull(controllerRoles, "NodePoolsArgs.controllerRoles is required"),
-                    Objects.requireNonNull(after, "NodePoolsArgs.after must not be null"));
+                    Required.of(clusterName, "NodePoolsArgs.clusterName"),
+                    Required.of(controlPlane, "NodePoolsArgs.controlPlane"),
+                    Required.of(pools, "NodePoolsArgs.pools"),
+                    Required.of(vpcId, "NodePoolsArgs.vpcId"),
+                    Required.of(privateSubnetIds, "NodePoolsArgs.privateSubnetIds"),
+                    Required.of(availabilityZones, "NodePoolsArgs.availabilityZones"),
+                    Required.of(controllerRoles, "NodePoolsArgs.controllerRoles"),
+                    Required.of(after, "NodePoolsArgs.after"));
         }
     }
 }

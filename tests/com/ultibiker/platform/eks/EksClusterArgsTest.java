@@ -59,10 +59,12 @@ class EksClusterArgsTest {
 
     @Test
     void aMissingRequiredFieldIsNamed() {
-        var e = assertThrows(NullPointerException.class, () -> complete().vpcId(null).build());
-        assertEquals("EksClusterArgs.vpcId is required", e.getMessage());
-        var empty = assertThrows(NullPointerException.class, () -> EksClusterArgs.builder().build());
-        assertEquals("EksClusterArgs.region is required", empty.getMessage());
+        var e = assertThrows(IllegalStateException.class, () -> complete().vpcId(null).build());
+        assertEquals("EksClusterArgs.vpcId is required: set it on the builder", e.getMessage());
+        var empty = assertThrows(IllegalStateException.class, () -> EksClusterArgs.builder().build());
+        assertEquals("EksClusterArgs.region is required: set it on the builder", empty.getMessage());
+        var access = assertThrows(IllegalStateException.class, () -> ClusterAccess.builder().role("ci-deploy").build());
+        assertEquals("ClusterAccess.principalArn is required: set it on the builder", access.getMessage());
     }
 
     @Test
