@@ -3,6 +3,7 @@ package com.ultibiker.platform.edge;
 import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
+import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.model.WafConfig;
 import com.ultibiker.platform.tagging.Tagging;
 
@@ -56,21 +57,14 @@ public record WebAclArgs(
 
         public WebAclArgs build() {
             return new WebAclArgs(
-                    required(region, "region"),
-                    required(physicalPrefix, "physicalPrefix"),
-                    required(loadBalancerArn, "loadBalancerArn"),
-                    required(alertTopicArn, "alertTopicArn"),
-                    required(settings, "settings"),
-                    required(logRetentionDays, "logRetentionDays"),
-                    required(tagging, "tagging"),
-                    required(protection, "protection"));
-        }
-
-        private static <T> T required(T value, String field) {
-            if (value == null) {
-                throw new IllegalStateException("WebAclArgs." + field + " is required: set it on the builder");
-            }
-            return value;
+                    Required.of(region, "WebAclArgs.region"),
+                    Required.of(physicalPrefix, "WebAclArgs.physicalPrefix"),
+                    Required.of(loadBalancerArn, "WebAclArgs.loadBalancerArn"),
+                    Required.of(alertTopicArn, "WebAclArgs.alertTopicArn"),
+                    Required.of(settings, "WebAclArgs.settings"),
+                    Required.of(logRetentionDays, "WebAclArgs.logRetentionDays"),
+                    Required.of(tagging, "WebAclArgs.tagging"),
+                    Required.of(protection, "WebAclArgs.protection"));
         }
     }
 }

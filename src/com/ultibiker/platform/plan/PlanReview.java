@@ -111,6 +111,15 @@ public final class PlanReview {
                 .map(r -> r.type() + " " + r.name()).sorted().toList();
     }
 
+    /** The web ACL a load balancer is associated with ({@code web ACL <name>}), or {@code NO web ACL}. */
+    static String webAclOf(Plan plan, PlanResource loadBalancer) {
+        return plan.where(a -> a.type().equals("aws:wafv2/webAclAssociation:WebAclAssociation")
+                        && a.dependencies().contains(loadBalancer.urn())).stream()
+                .flatMap(a -> a.dependencies().stream()).map(plan::byUrn).flatMap(java.util.Optional::stream)
+                .filter(d -> d.type().equals("aws:wafv2/webAcl:WebAcl"))
+                .map(acl -> "web ACL " + acl.prop("name")).findFirst().orElse("NO web ACL");
+    }
+
     /** Public endpoints, open ports and public APIs. */
     public static List<String> internetReachable(Plan plan) {
         List<String> out = new ArrayList<>();
@@ -118,7 +127,7 @@ public final class PlanReview {
             switch (r.type()) {
                 case "aws:lb/loadBalancer:LoadBalancer" -> {
                     if (!Boolean.TRUE.equals(r.prop("internal"))) {
-                        out.add("load balancer " + r.name() + ": internet-facing, " + r.prop("ipAddressType"));
+                        out.add("load balancer " + r.name() + ": internet-facing, " + r.prop("ipAddressType") + ", " + webAclOf(plan, r));
                     }
                 }
                 case "aws:eks/cluster:Cluster" -> {

@@ -83,7 +83,7 @@ class PlanReviewTest {
     void devInternetExposure() {
         assertEquals(List.of(
                 "EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0",
-                "load balancer entry-us-east-1-alb: internet-facing, dualstack",
+                "load balancer entry-us-east-1-alb: internet-facing, dualstack, web ACL ultibiker-dev-us-east-1",
                 "security group entry-us-east-1-sg: tcp 443 from 0.0.0.0/0, ::/0",
                 "security group entry-us-east-1-sg: tcp 80 from 0.0.0.0/0, ::/0"), PlanReview.internetReachable(StackPlans.dev()));
     }
@@ -91,8 +91,8 @@ class PlanReviewTest {
     @Test
     void prodInternetExposure() {
         assertEquals(List.of(
-                "load balancer entry-eu-west-1-alb: internet-facing, dualstack",
-                "load balancer entry-us-east-1-alb: internet-facing, dualstack",
+                "load balancer entry-eu-west-1-alb: internet-facing, dualstack, web ACL ultibiker-prod-eu-west-1",
+                "load balancer entry-us-east-1-alb: internet-facing, dualstack, web ACL ultibiker-prod-us-east-1",
                 "security group entry-eu-west-1-sg: tcp 443 from 0.0.0.0/0, ::/0",
                 "security group entry-eu-west-1-sg: tcp 80 from 0.0.0.0/0, ::/0",
                 "security group entry-us-east-1-sg: tcp 443 from 0.0.0.0/0, ::/0",
@@ -123,11 +123,13 @@ class PlanReviewTest {
                 Map.of("type", "egress", "protocol", "-1", "cidrBlocks", List.of("0.0.0.0/0"))));
         resources.add(resource("aws:rds/instance:Instance", "public-db", Map.of("publiclyAccessible", true)));
         resources.add(resource("aws:lb/loadBalancer:LoadBalancer", "internal-alb", Map.of("internal", true)));
+        resources.add(resource("aws:lb/loadBalancer:LoadBalancer", "bare-alb", Map.of("internal", false, "ipAddressType", "ipv4")));
         resources.add(resource("kubernetes:core/v1:Service", "svc",
                 Map.of("metadata", Map.of("namespace", "app", "name", "web"), "spec", Map.of("type", "LoadBalancer"))));
         assertEquals(List.of(
                 "Kubernetes Service app/web: LoadBalancer",
                 "aws:rds/instance:Instance public-db: publicly accessible",
+                "load balancer bare-alb: internet-facing, ipv4, NO web ACL",
                 "security group rule legacy: tcp 5000-5010 from 0.0.0.0/0",
                 "security group rule ssh-v4: tcp 22 from 0.0.0.0/0",
                 "security group rule ssh-v6: all traffic from ::/0"), PlanReview.internetReachable(plan(resources)));
