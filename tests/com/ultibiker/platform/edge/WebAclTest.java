@@ -181,6 +181,32 @@ class WebAclTest {
         return priority + " " + rule.get("name") + " action " + ((Map<?, ?>) rule.get("action")).keySet().iterator().next();
     }
 
+    /**
+     * A typical change (every group to block, another window and share) is an update of the web ACL: the same
+     * resources, and the same name and scope (ForceNew in terraform-provider-aws internal/service/wafv2/web_acl.go)
+     * and log group name (ForceNew for aws_cloudwatch_log_group), so nothing is replaced.
+     */
+    @Test
+    void aTypicalChangeUpdatesTheWebAclInPlace() {
+        Plan before = StackPlans.prod();
+        Plan after = StackPlans.runWith("prod", Map.of("edge",
+                "{\"waf\":{\"evaluationWindowSeconds\":60,\"perIpSharePercent\":10,\"rateLimitAction\":\"count\"}}"));
+        assertEquals(before.resources().stream().map(PlanResource::urn).sorted().toList(),
+                after.resources().stream().map(PlanResource::urn).sorted().toList());
+        for (String type : List.of(WEB_ACL, LOG_GROUP)) {
+            for (PlanResource r : before.ofType(type)) {
+                PlanResource changed = after.require(type, r.name());
+                assertEquals(r.prop("name"), changed.prop("name"), r.name());
+                assertEquals(r.prop("scope"), changed.prop("scope"), r.name());
+            }
+        }
+        Map<?, ?> rate = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((List<?>) after.require(WEB_ACL, "waf-us-east-1-acl").prop("rules")).get(1))
+                .get("statement")).get("rateBasedStatement");
+        assertEquals(2400, ((Number) rate.get("limit")).intValue(), "400 RPS x 10% x 60 s");
+        assertTrue(((List<?>) after.require(WEB_ACL, "waf-us-east-1-acl").prop("rules")).stream()
+                .map(r -> describe((Map<?, ?>) r)).noneMatch(d -> d.contains("override count")), "without ruleGroupActions every group blocks");
+    }
+
     @Test
     void theStackExportsTheWebAclOfEveryRegion() {
         assertEquals(List.of("webAclArn.eu-west-1", "webAclArn.us-east-1"),
