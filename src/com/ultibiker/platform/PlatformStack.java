@@ -152,8 +152,7 @@ public final class PlatformStack {
     private List<ClusterAccess> ci() {
         List<ClusterAccess> automationAccess = new ArrayList<>();
         if (config.ci().enabled()) {
-            var ciArgs = CiAccessArgs.from(config.ci(), config.tags().project(), config.environment(),
-                    regions.get(primary), tagging);
+            var ciArgs = CiAccessArgs.from(config.ci(), regions.get(primary), tagging);
             var ci = new CiAccess("ci", ciArgs, ComponentResourceOptions.builder().build());
             ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
             ctx.export("ciDeployRoleArn", ci.deployRoleArn());
@@ -234,7 +233,7 @@ public final class PlatformStack {
         Map<String, DataPlacement> secondaries = new LinkedHashMap<>(placements);
         secondaries.remove(primary);
         var database = new Database("database", DatabaseArgs.builder()
-                .identifier(Naming.physical(config.tags().project(), config.environment(), "postgres"))
+                .identifier(Naming.of(tagging).physical("postgres"))
                 .databaseName(DatabaseSettings.databaseName(config.tags().project()))
                 .masterUsername("platform_admin")
                 .primary(placements.get(primary))
@@ -264,7 +263,7 @@ public final class PlatformStack {
 
     private Cache cache(DataPlacement placement, CacheConfig c) {
         String region = placement.regionName();
-        String id = Naming.physical(config.tags().project(), config.environment(), "redis");
+        String id = Naming.of(tagging).physical("redis");
         var cache = new Cache("cache-" + region, CacheArgs.builder()
                 .replicationGroupId(id)
                 .placement(placement)
@@ -299,7 +298,7 @@ public final class PlatformStack {
         Network network = networks.get(primary);
         var timeSeries = new TimeSeries("timeseries", TimeSeriesArgs.builder()
                 .region(regions.get(primary))
-                .physicalName(Naming.physical(config.tags().project(), config.environment(), "influxdb"))
+                .physicalName(Naming.of(tagging).physical("influxdb"))
                 .settings(config.timeseries())
                 .cluster(TimeSeriesArgs.Cluster.builder()
                         .provider(cluster.kubernetesProvider())
@@ -345,7 +344,7 @@ public final class PlatformStack {
         EksCluster cluster = clusters.get(primary);
         var observability = new Observability("observability", ObservabilityArgs.builder()
                 .regions(alertRegions)
-                .physicalPrefix(config.tags().project() + "-" + config.environment())
+                .physicalPrefix(Naming.of(tagging).prefix())
                 .settings(config.observability())
                 .logRetentionDays(config.logRetentionDays())
                 .cluster(ObservabilityArgs.Cluster.builder()
@@ -405,7 +404,7 @@ public final class PlatformStack {
                     .publicSubnetIds(network.publicSubnetIds())
                     .healthCheckPath(config.dns().healthCheckPath())
                     .settings(config.edge())
-                    .physicalPrefix(config.tags().project() + "-" + config.environment())
+                    .physicalPrefix(Naming.of(tagging).prefix())
                     // The region's EKS node security group admits the load balancer on the target port
                     // (pods get VPC addresses from the CNI and carry the node security group).
                     .backendSecurityGroupId(clusters.get(region.name()).nodeSecurityGroupId())
@@ -447,7 +446,7 @@ public final class PlatformStack {
 
     /** Physical EKS cluster name for a region; the network tags its subnets for it. */
     public static String clusterName(StackConfig config, String region) {
-        return config.tags().project() + "-" + config.environment() + "-" + region;
+        return Naming.of(Tagging.from(config)).physical(region);
     }
 
     /** A region of the stack: its explicit provider (with default tags), account id and partition. */

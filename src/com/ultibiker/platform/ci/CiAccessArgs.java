@@ -49,15 +49,16 @@ public record CiAccessArgs(
     }
 
     /** Args for a stack from its validated {@code ci} section; role names {@code <project>-<env>-github-deploy|preview}. */
-    public static CiAccessArgs from(CiConfig ci, String project, String environment, AwsRegion region, Tagging tagging) {
+    public static CiAccessArgs from(CiConfig ci, AwsRegion region, Tagging tagging) {
+        var naming = Naming.of(tagging);
         return builder()
                 .region(region)
                 .githubRepository(ci.githubRepository())
                 .githubEnvironment(ci.githubEnvironment())
                 .defaultBranch(ci.defaultBranch())
                 .existingOidcProviderArn(ci.oidcProviderArn())
-                .deployRoleName(Naming.physical(project, environment, "github-deploy"))
-                .previewRoleName(Naming.physical(project, environment, "github-preview"))
+                .deployRoleName(naming.physical("github-deploy"))
+                .previewRoleName(naming.physical("github-preview"))
                 .deployPolicyArns(ci.deployPolicyArns())
                 .previewPolicyArns(ci.previewPolicyArns())
                 .tagging(tagging)

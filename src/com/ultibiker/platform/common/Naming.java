@@ -1,24 +1,62 @@
 package com.ultibiker.platform.common;
 
+import com.ultibiker.platform.tagging.Tagging;
+
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * Pure naming rules shared by components, and by the config parser that refuses list entries whose
- * resource names would collide (two registrations of one URN, which the engine refuses).
+ * The one source of the stack's names: every physical name, path and alias that carries the stack's
+ * project and environment is derived here, from the typed project and environment of {@link Tagging}
+ * (never read back out of a tag map). The static methods are the pure naming rules shared by
+ * components, and by the config parser that refuses list entries whose resource names would collide
+ * (two registrations of one URN, which the engine refuses).
+ *
+ * @param project     the {@code tags.project} value, e.g. {@code ultibiker}
+ * @param environment the stack's environment, e.g. {@code prod}
  */
-public final class Naming {
+public record Naming(String project, String environment) {
 
-    private Naming() {
+    public Naming {
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(environment, "environment");
+    }
+
+    /** The names of the stack {@code tagging} belongs to. */
+    public static Naming of(Tagging tagging) {
+        return new Naming(tagging.tagsConfig().project(), tagging.environment());
+    }
+
+    /** The stack's prefix, {@code <project>-<environment>}, e.g. {@code ultibiker-prod}. */
+    public String prefix() {
+        return project + "-" + environment;
+    }
+
+    /** A physical AWS name for a resource of this stack, e.g. {@code ultibiker-prod-postgres}. */
+    public String physical(String role) {
+        return prefix() + "-" + role;
+    }
+
+    /**
+     * A slash-separated name under the stack, e.g. {@code path("postgres", "master-user")} is
+     * {@code ultibiker/prod/postgres/master-user} (Secrets Manager names, log group names).
+     */
+    public String path(String... segments) {
+        StringBuilder out = new StringBuilder(project).append('/').append(environment);
+        for (String segment : segments) {
+            out.append('/').append(segment);
+        }
+        return out.toString();
+    }
+
+    /** The KMS alias of the stack's key {@code keyName}: {@code alias/<project>-<environment>/<keyName>}. */
+    public String keyAlias(String keyName) {
+        return "alias/" + prefix() + "/" + keyName;
     }
 
     /** Child resource name: {@code <component>-<role>}. */
     public static String child(String component, String role) {
         return component + "-" + role;
-    }
-
-    /** A physical AWS name for a resource of this stack, e.g. {@code ultibiker-prod-db}. */
-    public static String physical(String project, String environment, String role) {
-        return project + "-" + environment + "-" + role;
     }
 
     /**

@@ -274,7 +274,7 @@ public final class Database extends ComponentResource {
         var tagging = args.tagging();
         String primaryRegion = args.primary().regionName();
         var secretArgs = GeneratedSecretArgs.builder()
-                .secretName(tagging.required().get("Project") + "/" + tagging.required().get("Environment") + "/postgres/master-user")
+                .secretName(Naming.of(tagging).path("postgres", "master-user"))
                 .description("PostgreSQL master user (" + args.masterUsername() + ") of " + args.identifier())
                 .policy(DatabaseSettings.MASTER_PASSWORD)
                 .username(args.masterUsername())

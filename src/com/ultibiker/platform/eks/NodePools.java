@@ -18,16 +18,14 @@ import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupUpdateConfigArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.kms.Alias;
-import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.kms.KeyArgs;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
+import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.model.NodePoolSpec;
 
@@ -74,22 +72,18 @@ final class NodePools {
 
     private static Key ebsKey(ClusterScope scope, NodePoolsArgs args) {
         var region = scope.region();
-        var tagging = scope.tagging();
         var roles = args.controllerRoles();
-        String keyName = scope.child("ebs-key");
-        var key = new Key(keyName, KeyArgs.builder()
+        return EncryptionKeys.builder()
+                .name(scope.child("ebs-key"))
                 .description("Encrypts node root volumes and persistent volumes of " + args.clusterName())
-                .enableKeyRotation(true)
-                .deletionWindowInDays(30)
+                .parent(scope.parent())
+                .region(region)
+                .tagging(scope.tagging())
+                .protection(scope.protection())
                 .policy(Output.tuple(region.partition(), region.accountId(), roles.autoscalingRoleArn())
                         .applyValue(t -> IamPolicies.ebsKeyPolicy(t.t1, t.t2, t.t3)))
-                .tags(tagging.tags(keyName))
-                .build(), scope.protection().options(scope.awsBuilder()).dependsOn(roles.autoscalingRole()).build());
-        new Alias(keyName + "-alias", AliasArgs.builder()
-                .name("alias/" + tagging.required().get("Project") + "-" + tagging.required().get("Environment") + "/" + keyName)
-                .targetKeyId(key.keyId())
-                .build(), scope.aws());
-        return key;
+                .dependsOn(roles.autoscalingRole())
+                .create();
     }
 
     private static SecurityGroup nodeSecurityGroup(ClusterScope scope, NodePoolsArgs args) {

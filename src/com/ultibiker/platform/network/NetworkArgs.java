@@ -48,8 +48,7 @@ public record NetworkArgs(
      * same account and region would otherwise fail with ResourceAlreadyExistsException).
      */
     public String flowLogGroupName() {
-        return "/vpc/" + Naming.physical(tagging.required().get("Project"), tagging.required().get("Environment"), region.name())
-                + "/flow-logs";
+        return "/vpc/" + Naming.of(tagging).physical(region.name()) + "/flow-logs";
     }
 
     /** Interface endpoints created when {@link #interfaceEndpoints} is on, by short service name. */

@@ -102,7 +102,7 @@ public final class Observability extends ComponentResource {
             }
         }
 
-        String secretName = tagging.required().get("Project") + "/" + tagging.required().get("Environment") + "/grafana/admin-password";
+        String secretName = Naming.of(tagging).path("grafana", "admin-password");
         var grafanaPassword = new GeneratedSecret(Naming.child(name, "grafana-admin-password"), GeneratedSecretArgs.builder()
                 .secretName(secretName)
                 .description("Grafana admin password of " + name)
@@ -130,7 +130,7 @@ public final class Observability extends ComponentResource {
         String topicName = Naming.child(prefix, "alerts");
         var topic = new Topic(topicName, TopicArgs.builder()
                 .name(args.physicalPrefix() + "-alerts")
-                .displayName("UltiBiker " + tagging.required().get("Environment") + " alerts")
+                .displayName("UltiBiker " + Naming.of(tagging).environment() + " alerts")
                 .kmsMasterKeyId(key.arn())
                 .tags(tagging.tags(topicName))
                 .build(), region.child(this));
@@ -151,7 +151,7 @@ public final class Observability extends ComponentResource {
         for (String group : args.settings().applicationLogGroups()) {
             String groupName = Naming.child(prefix, "logs-" + group);
             var logGroup = new LogGroup(groupName, LogGroupArgs.builder()
-                    .name("/" + tagging.required().get("Project") + "/" + tagging.required().get("Environment") + "/" + group)
+                    .name("/" + Naming.of(tagging).path(group))
                     .retentionInDays(args.logRetentionDays())
                     .kmsKeyId(key.arn())
                     .tags(tagging.tags(groupName))
@@ -271,7 +271,7 @@ public final class Observability extends ComponentResource {
                 .influxdbUrl(t.t2)
                 .alertTopicArn(t.t1)
                 .alertRegion(primary.name())
-                .environment(tagging.required().get("Environment"))
+                .environment(Naming.of(tagging).environment())
                 .build().values());
 
         new Release(Naming.child(name, "kube-prometheus-stack"), ReleaseArgs.builder()

@@ -114,16 +114,16 @@ public final class TimeSeries extends ComponentResource {
         var key = EncryptionKeys.create(Naming.child(name, "key"), "Encrypts the InfluxDB credentials and logs of " + name,
                 this, region, args.tagging(), args.protection(), scope -> List.of(
                         KeyPolicies.ServiceGrant.service("AllowTimestreamLogDelivery", "timestream-influxdb.amazonaws.com", scope.accountId())));
-        String secretPrefix = args.tagging().required().get("Project") + "/" + args.tagging().required().get("Environment") + "/influxdb/";
+        var naming = Naming.of(args.tagging());
         // Timestream for InfluxDB takes only ^[a-zA-Z0-9]+$, 8-64 characters, as the admin password (CreateDbInstance;
         // terraform-provider-aws internal/service/timestreaminfluxdb/db_instance.go); InfluxDB OSS needs at least 8.
         var password = new GeneratedSecret(Naming.child(name, "admin-password"), secretArgs(args, key,
-                secretPrefix + "admin-password", "InfluxDB admin password (" + ADMIN_USER + ") of " + name,
+                naming.path("influxdb", "admin-password"), "InfluxDB admin password (" + ADMIN_USER + ") of " + name,
                 PasswordPolicy.alphanumeric(ADMIN_PASSWORD_LENGTH)), this);
 
         if (settings.engine() == TimeSeriesEngine.KUBERNETES) {
             var token = new GeneratedSecret(Naming.child(name, "admin-token"), secretArgs(args, key,
-                    secretPrefix + "admin-token", "InfluxDB operator token of " + name, PasswordPolicy.withPunctuation(64)), this);
+                    naming.path("influxdb", "admin-token"), "InfluxDB operator token of " + name, PasswordPolicy.withPunctuation(64)), this);
             this.url = onCluster(name, args, password, token);
             this.credentialsSecretArn = token.arn();
             this.kubernetesSecretName = Optional.of(CREDENTIALS_SECRET);

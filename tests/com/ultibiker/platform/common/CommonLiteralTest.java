@@ -2,8 +2,10 @@ package com.ultibiker.platform.common;
 
 import com.ultibiker.platform.model.CapacityType;
 import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.TagsConfig;
 import com.ultibiker.platform.model.Taint;
 import com.ultibiker.platform.model.TaintEffect;
+import com.ultibiker.platform.tagging.Tagging;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -29,7 +31,19 @@ class CommonLiteralTest {
     @Test
     void namesJoinWithHyphens() {
         assertEquals("network-us-east-1-vpc", Naming.child("network-us-east-1", "vpc"));
-        assertEquals("ultibiker-prod-postgres", Naming.physical("ultibiker", "prod", "postgres"));
+        assertEquals("ultibiker-prod-postgres", new Naming("ultibiker", "prod").physical("postgres"));
+    }
+
+    @Test
+    void theStacksNamesComeFromItsTypedProjectAndEnvironment() {
+        var naming = Naming.of(new Tagging(new TagsConfig("ultibiker", "platform-team", "CC-1",
+                Map.of("Project", "sneaky", "Environment", "sneaky")), "prod"));
+        assertEquals("ultibiker-prod", naming.prefix(), "not from the extra tags");
+        assertEquals("ultibiker-prod-us-east-1", naming.physical("us-east-1"));
+        assertEquals("ultibiker/prod/postgres/master-user", naming.path("postgres", "master-user"));
+        assertEquals("ultibiker/prod", naming.path());
+        assertEquals("alias/ultibiker-prod/database-key", naming.keyAlias("database-key"));
+        assertEquals("prod", naming.environment());
     }
 
     @Test

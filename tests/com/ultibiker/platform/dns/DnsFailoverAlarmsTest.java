@@ -4,6 +4,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.ultibiker.platform.model.TagsConfig;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.plan.Plan;
 import com.ultibiker.platform.plan.PlanRunner;
@@ -27,7 +28,7 @@ class DnsFailoverAlarmsTest {
         }
     }
 
-    private static final Tagging TAGS = new Tagging(Tagging.requiredTags("p", "test", "o", "cc"), Map.of());
+    private static final Tagging TAGS = new Tagging(new TagsConfig("p", "o", "cc", Map.of()), "test");
 
     @Test
     void everyRegionsHealthCheckGetsAnAlarm() {

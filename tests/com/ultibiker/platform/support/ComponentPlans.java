@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.PlatformStack;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.NodePlacement;
@@ -71,7 +72,7 @@ public final class ComponentPlans {
         StackConfig config = StackConfigParser.parse(ctx.projectName(), PulumiConfigSource.read(ctx));
         var tagging = Tagging.from(config);
         var protection = new StatefulProtection(config.production());
-        String prefix = config.tags().project() + "-" + config.environment();
+        String prefix = Naming.of(tagging).prefix();
 
         Map<String, AwsRegion> regions = new LinkedHashMap<>();
         for (String region : config.regionList()) {

@@ -1,5 +1,6 @@
 package com.ultibiker.platform.tagging;
 
+import com.ultibiker.platform.model.TagsConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -9,8 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TaggingTest {
 
     private final Tagging tagging = new Tagging(
-            Tagging.requiredTags("ultibiker", "dev", "platform-team", "CC-1"),
-            Map.of("Team", "core", "Environment", "sneaky"));
+            new TagsConfig("ultibiker", "platform-team", "CC-1", Map.of("Team", "core", "Environment", "sneaky")), "dev");
 
     @Test
     void mergeOrderIsNameThenExtrasThenResourceThenRequired() {
