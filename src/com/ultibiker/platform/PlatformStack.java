@@ -419,7 +419,7 @@ public final class PlatformStack {
             // A web ACL on the load balancer (SPEC, "Edge"); its alarm goes to the region's alert topic.
             var waf = new WebAcl("waf-" + region.name(), WebAclArgs.builder()
                     .region(region)
-                    .physicalPrefix(config.tags().project() + "-" + config.environment())
+                    .physicalPrefix(Naming.of(tagging).prefix())
                     .loadBalancerArn(entry.loadBalancerArn())
                     .alertTopicArn(observability.topicArn(region.name()))
                     .settings(config.edge().waf())
