@@ -138,8 +138,24 @@ public final class StackConfigParser {
         }
         CiConfig ci = ci(root.section("ci"), environment, problems);
         CostConfig cost = cost(root.section("cost"), problems);
-        return new StackConfig(project, environment, production, regions, logRetention, tags, network, eks,
-                database, cache, timeseries, observability, dns, ci, edge, cost);
+        return StackConfig.builder()
+                .project(project)
+                .environment(environment)
+                .production(production)
+                .regions(regions)
+                .logRetentionDays(logRetention)
+                .tags(tags)
+                .network(network)
+                .eks(eks)
+                .database(database)
+                .cache(cache)
+                .timeseries(timeseries)
+                .observability(observability)
+                .dns(dns)
+                .ci(ci)
+                .edge(edge)
+                .cost(cost)
+                .build();
     }
 
     private static Regions regions(ConfigSection s, Problems problems) {
@@ -186,7 +202,12 @@ public final class StackConfigParser {
                 problems.invalid(s.keyOf("extra") + "." + k, extra.get(k),
                         "a tag name other than the platform's own " + new TreeSet<>(RESERVED_TAGS)));
         s.rejectUnknownKeys();
-        return new TagsConfig(project, owner, costCenter, extra);
+        return TagsConfig.builder()
+                .project(project)
+                .owner(owner)
+                .costCenter(costCenter)
+                .extra(extra)
+                .build();
     }
 
     private static NetworkConfig network(ConfigSection s, Regions regions, Problems problems) {
@@ -241,7 +262,12 @@ public final class StackConfigParser {
             problems.invalid(s.keyOf("availabilityZones"), azs, "2 to " + SubnetLayout.maxAzs()
                     + " AZs (EKS and RDS subnet groups need at least two)");
         }
-        return new NetworkConfig(Map.copyOf(cidrs), azs, nat, interfaceEndpoints);
+        return NetworkConfig.builder()
+                .vpcCidrs(Map.copyOf(cidrs))
+                .availabilityZones(azs)
+                .natGateways(nat)
+                .interfaceEndpoints(interfaceEndpoints)
+                .build();
     }
 
     private static EksConfig eks(ConfigSection s, Regions regions, List<String> networkAzs, boolean production, Problems problems) {
@@ -300,7 +326,18 @@ public final class StackConfigParser {
         ServiceLinkedRoleMode autoscalingRole = s.choice("autoscalingServiceLinkedRole", ServiceLinkedRoleMode.class,
                 ServiceLinkedRoleMode.CREATE);
         s.rejectUnknownKeys();
-        return new EksConfig(version, publicEndpoint, publicCidrs, admins, logTypes, pools, standby, addons, ns, autoscalingRole);
+        return EksConfig.builder()
+                .version(version)
+                .endpointPublicAccess(publicEndpoint)
+                .publicAccessCidrs(publicCidrs)
+                .adminPrincipalArns(admins)
+                .logTypes(logTypes)
+                .nodePools(pools)
+                .standbyNodePools(standby)
+                .addonVersions(addons)
+                .appNamespace(ns)
+                .autoscalingServiceLinkedRole(autoscalingRole)
+                .build();
     }
 
     /** Managed add-ons the platform installs, each at a pinned version (eks.addonVersions). */
@@ -379,7 +416,11 @@ public final class StackConfigParser {
                 String tvalue = t.string("value", "true");
                 TaintEffect effect = t.choice("effect", TaintEffect.class, TaintEffect.NO_SCHEDULE);
                 t.rejectUnknownKeys();
-                taints.add(new Taint(tkey, tvalue, effect));
+                taints.add(Taint.builder()
+                        .key(tkey)
+                        .value(tvalue)
+                        .effect(effect)
+                        .build());
             }
             Map<String, String> labels = p.stringMap("labels", Map.of());
             int maxUnavailable = ranged(p, "maxUnavailablePercent", 33, 1, 100, problems);
@@ -396,8 +437,19 @@ public final class StackConfigParser {
                 problems.invalid(p.keyOf("availabilityZones"), azs, "at least one AZ of network.availabilityZones, each once");
             }
             p.rejectUnknownKeys();
-            pools.add(new NodePoolSpec(name, types, capacity, min, max, desired, List.copyOf(taints), labels, maxUnavailable, disk,
-                    azs.stream().sorted().toList()));
+            pools.add(NodePoolSpec.builder()
+                    .name(name)
+                    .instanceTypes(types)
+                    .capacityType(capacity)
+                    .minSize(min)
+                    .maxSize(max)
+                    .desiredSize(desired)
+                    .taints(List.copyOf(taints))
+                    .labels(labels)
+                    .maxUnavailablePercent(maxUnavailable)
+                    .diskSizeGib(disk)
+                    .availabilityZones(azs.stream().sorted().toList())
+                    .build());
         }
         if (pools.stream().noneMatch(NodePoolSpec::schedulesApplicationPods)) {
             problems.invalid(eks.keyOf(key), "every pool tainted NoSchedule/NoExecute",
@@ -444,16 +496,18 @@ public final class StackConfigParser {
         String name = s.string("name", "ultibiker");
         check(problems, s, "name", name, Checks.matches(name, Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "a Kubernetes namespace name"));
         int maxPods = ranged(s, "maxPods", 100, 1, 10000, problems);
-        var spec = new AppNamespaceSpec(name,
-                quantity(s, "requestsCpu", "8", CPU_QUANTITY, problems),
-                quantity(s, "requestsMemory", "16Gi", MEMORY_QUANTITY, problems),
-                quantity(s, "limitsCpu", "16", CPU_QUANTITY, problems),
-                quantity(s, "limitsMemory", "32Gi", MEMORY_QUANTITY, problems),
-                maxPods,
-                quantity(s, "defaultRequestCpu", "100m", CPU_QUANTITY, problems),
-                quantity(s, "defaultRequestMemory", "128Mi", MEMORY_QUANTITY, problems),
-                quantity(s, "defaultLimitCpu", "500m", CPU_QUANTITY, problems),
-                quantity(s, "defaultLimitMemory", "512Mi", MEMORY_QUANTITY, problems));
+        var spec = AppNamespaceSpec.builder()
+                .name(name)
+                .requestsCpu(quantity(s, "requestsCpu", "8", CPU_QUANTITY, problems))
+                .requestsMemory(quantity(s, "requestsMemory", "16Gi", MEMORY_QUANTITY, problems))
+                .limitsCpu(quantity(s, "limitsCpu", "16", CPU_QUANTITY, problems))
+                .limitsMemory(quantity(s, "limitsMemory", "32Gi", MEMORY_QUANTITY, problems))
+                .maxPods(maxPods)
+                .defaultRequestCpu(quantity(s, "defaultRequestCpu", "100m", CPU_QUANTITY, problems))
+                .defaultRequestMemory(quantity(s, "defaultRequestMemory", "128Mi", MEMORY_QUANTITY, problems))
+                .defaultLimitCpu(quantity(s, "defaultLimitCpu", "500m", CPU_QUANTITY, problems))
+                .defaultLimitMemory(quantity(s, "defaultLimitMemory", "512Mi", MEMORY_QUANTITY, problems))
+                .build();
         s.rejectUnknownKeys();
         return spec;
     }
@@ -510,11 +564,27 @@ public final class StackConfigParser {
                 problems.invalid(r.keyOf("region"), region, "a region of this stack: " + regions.all());
             }
             r.rejectUnknownKeys();
-            replicas.add(new ReplicaSpec(name, cls, region));
+            replicas.add(ReplicaSpec.builder()
+                    .name(name)
+                    .instanceClass(cls)
+                    .region(region)
+                    .build());
         }
         s.rejectUnknownKeys();
-        return new DatabaseConfig(version, instanceClass, allocated, maxAllocated, multiAz, backupRetention,
-                backupWindow, maintenanceWindow, monitoring, piRetention, slowStatement, List.copyOf(replicas));
+        return DatabaseConfig.builder()
+                .engineVersion(version)
+                .instanceClass(instanceClass)
+                .allocatedStorageGib(allocated)
+                .maxAllocatedStorageGib(maxAllocated)
+                .multiAz(multiAz)
+                .backupRetentionDays(backupRetention)
+                .backupWindow(backupWindow)
+                .maintenanceWindow(maintenanceWindow)
+                .monitoringIntervalSeconds(monitoring)
+                .performanceInsightsRetentionDays(piRetention)
+                .slowStatementMillis(slowStatement)
+                .replicas(List.copyOf(replicas))
+                .build();
     }
 
     /** A daily window (backups, snapshots) and the weekly maintenance window, which must not overlap. */
@@ -566,7 +636,17 @@ public final class StackConfigParser {
             standby = Optional.of(new CacheConfig.CacheStandby(type, count));
         }
         s.rejectUnknownKeys();
-        return new CacheConfig(version, nodeType, nodes, failover, multiAz, retention, window, maintenance, standby);
+        return CacheConfig.builder()
+                .engineVersion(version)
+                .nodeType(nodeType)
+                .numNodes(nodes)
+                .automaticFailover(failover)
+                .multiAz(multiAz)
+                .snapshotRetentionDays(retention)
+                .snapshotWindow(window)
+                .maintenanceWindow(maintenance)
+                .standby(standby)
+                .build();
     }
 
     private static TimeSeriesConfig timeseries(ConfigSection s, List<NodePoolSpec> pools, Problems problems) {
@@ -582,7 +662,17 @@ public final class StackConfigParser {
         boolean multiAz = s.bool("multiAz", true);
         Optional<String> nodePool = placementPool(s, "nodePool", "analytics", pools, problems);
         s.rejectUnknownKeys();
-        return new TimeSeriesConfig(engine, version, org, bucket, retention, storage, instanceClass, multiAz, nodePool);
+        return TimeSeriesConfig.builder()
+                .engine(engine)
+                .version(version)
+                .organization(org)
+                .bucket(bucket)
+                .retentionDays(retention)
+                .storageGib(storage)
+                .instanceClass(instanceClass)
+                .multiAz(multiAz)
+                .nodePool(nodePool)
+                .build();
     }
 
     private static ObservabilityConfig observability(ConfigSection s, List<NodePoolSpec> pools, boolean production, Problems problems) {
@@ -616,8 +706,21 @@ public final class StackConfigParser {
         }
         Optional<String> nodePool = placementPool(s, "nodePool", "system", pools, problems);
         s.rejectUnknownKeys();
-        return new ObservabilityConfig(emails, rdsCpu, rdsFreeStorage, rdsConnections, replicaLag, redisCpu,
-                redisMemory, evictions, grafanaStorage, promRetention, promStorage, logGroups, nodePool);
+        return ObservabilityConfig.builder()
+                .alertEmails(emails)
+                .rdsCpuPercent(rdsCpu)
+                .rdsFreeStorageGib(rdsFreeStorage)
+                .rdsMaxConnections(rdsConnections)
+                .replicaLagSeconds(replicaLag)
+                .redisCpuPercent(redisCpu)
+                .redisMemoryPercent(redisMemory)
+                .redisEvictions(evictions)
+                .grafanaStorageGib(grafanaStorage)
+                .prometheusRetentionDays(promRetention)
+                .prometheusStorageGib(promStorage)
+                .applicationLogGroups(logGroups)
+                .nodePool(nodePool)
+                .build();
     }
 
     /**
@@ -667,8 +770,20 @@ public final class StackConfigParser {
         ZoneDelegation delegation = delegation(s, zoneId, parentZoneId, problems);
         Map<String, List<String>> subdomains = subdomainDelegations(s, domain, problems);
         s.rejectUnknownKeys();
-        DnsConfig dns = new DnsConfig(domain, zoneId, ttl, path, interval, threshold, rto, rpo, continents,
-                parentZoneId, delegation, subdomains);
+        DnsConfig dns = DnsConfig.builder()
+                .domain(domain)
+                .hostedZoneId(zoneId)
+                .ttlSeconds(ttl)
+                .healthCheckPath(path)
+                .healthCheckIntervalSeconds(interval)
+                .healthCheckFailureThreshold(threshold)
+                .rtoTargetSeconds(rto)
+                .rpoTargetSeconds(rpo)
+                .wsContinents(continents)
+                .parentZoneId(parentZoneId)
+                .delegation(delegation)
+                .subdomainDelegations(subdomains)
+                .build();
         if (dns.failoverSeconds() > rto) {
             problems.invalid(s.keyOf("ttlSeconds"), ttl, "values where healthCheckIntervalSeconds x healthCheckFailureThreshold + ttlSeconds ("
                     + interval + " x " + threshold + " + " + dns.cachedAnswerSeconds() + " = " + dns.failoverSeconds()
@@ -696,6 +811,10 @@ public final class StackConfigParser {
             return ZoneDelegation.PENDING;
         }
         ZoneDelegation mode = s.choice("delegation", ZoneDelegation.class, defaultMode);
+        if (mode == null) {
+            // not one of the modes: the problem is recorded, and the config is refused before anything reads this
+            return ZoneDelegation.PENDING;
+        }
         if (zoneId.isPresent() && parentZoneId.isPresent()) {
             problems.invalid(s.keyOf("parentZoneId"), parentZoneId.get(), "no parent zone when dns.hostedZoneId is set "
                     + "(the existing zone's delegation is its owner's)");
@@ -777,7 +896,15 @@ public final class StackConfigParser {
         List<String> deploy = policyArns(s, "deployPolicyArns", CiConfig.ADMINISTRATOR_ACCESS, problems);
         List<String> preview = policyArns(s, "previewPolicyArns", CiConfig.READ_ONLY_ACCESS, problems);
         s.rejectUnknownKeys();
-        return new CiConfig(enabled, repository, githubEnvironment, branch, providerArn, deploy, preview);
+        return CiConfig.builder()
+                .enabled(enabled)
+                .githubRepository(repository)
+                .githubEnvironment(githubEnvironment)
+                .defaultBranch(branch)
+                .oidcProviderArn(providerArn)
+                .deployPolicyArns(deploy)
+                .previewPolicyArns(preview)
+                .build();
     }
 
     private static List<String> policyArns(ConfigSection s, String key, String defaultArn, Problems problems) {
@@ -875,23 +1002,24 @@ public final class StackConfigParser {
     /** Usage assumptions of {@code bin/cost}; sources of the defaults in {@link CostConfig}. */
     private static CostConfig cost(ConfigSection s, Problems problems) {
         int volume = 1_000_000;
-        CostConfig cost = new CostConfig(
-                ranged(s, "spotDiscountPercent", 60, 0, 90, problems),
-                ranged(s, "requestsPerSecond", 50, 0, 100_000, problems),
-                ranged(s, "averageResponseKib", 8, 0, 10_240, problems),
-                ranged(s, "concurrentConnections", 500, 0, volume, problems),
-                ranged(s, "secondaryRegionTrafficPercent", 20, 0, 100, problems),
-                ranged(s, "natGbPerMonthPerRegion", 100, 0, volume, problems),
-                ranged(s, "flowLogGbPerMonthPerVpc", 30, 0, volume, problems),
-                ranged(s, "eksControlPlaneLogGbPerMonth", 20, 0, volume, problems),
-                ranged(s, "applicationLogGbPerMonth", 50, 0, volume, problems),
-                ranged(s, "otherLogGbPerMonthPerGroup", 1, 0, volume, problems),
-                ranged(s, "crossRegionReplicationGbPerMonth", 100, 0, volume, problems),
-                ranged(s, "s3GbPerBucket", 50, 0, volume, problems),
-                ranged(s, "dnsQueriesMillionsPerMonth", 20, 0, volume, problems),
-                ranged(s, "staticAssetsGbPerMonth", 250, 0, volume, problems),
-                ranged(s, "backupGbPerVault", 500, 0, volume, problems),
-                ranged(s, "cloudTrailEventsMillionsPerMonth", 2, 0, volume, problems));
+        CostConfig cost = CostConfig.builder()
+                .spotDiscountPercent(ranged(s, "spotDiscountPercent", 60, 0, 90, problems))
+                .requestsPerSecond(ranged(s, "requestsPerSecond", 50, 0, 100_000, problems))
+                .averageResponseKib(ranged(s, "averageResponseKib", 8, 0, 10_240, problems))
+                .concurrentConnections(ranged(s, "concurrentConnections", 500, 0, volume, problems))
+                .secondaryRegionTrafficPercent(ranged(s, "secondaryRegionTrafficPercent", 20, 0, 100, problems))
+                .natGbPerMonthPerRegion(ranged(s, "natGbPerMonthPerRegion", 100, 0, volume, problems))
+                .flowLogGbPerMonthPerVpc(ranged(s, "flowLogGbPerMonthPerVpc", 30, 0, volume, problems))
+                .eksControlPlaneLogGbPerMonth(ranged(s, "eksControlPlaneLogGbPerMonth", 20, 0, volume, problems))
+                .applicationLogGbPerMonth(ranged(s, "applicationLogGbPerMonth", 50, 0, volume, problems))
+                .otherLogGbPerMonthPerGroup(ranged(s, "otherLogGbPerMonthPerGroup", 1, 0, volume, problems))
+                .crossRegionReplicationGbPerMonth(ranged(s, "crossRegionReplicationGbPerMonth", 100, 0, volume, problems))
+                .s3GbPerBucket(ranged(s, "s3GbPerBucket", 50, 0, volume, problems))
+                .dnsQueriesMillionsPerMonth(ranged(s, "dnsQueriesMillionsPerMonth", 20, 0, volume, problems))
+                .staticAssetsGbPerMonth(ranged(s, "staticAssetsGbPerMonth", 250, 0, volume, problems))
+                .backupGbPerVault(ranged(s, "backupGbPerVault", 500, 0, volume, problems))
+                .cloudTrailEventsMillionsPerMonth(ranged(s, "cloudTrailEventsMillionsPerMonth", 2, 0, volume, problems))
+                .build();
         s.rejectUnknownKeys();
         return cost;
     }

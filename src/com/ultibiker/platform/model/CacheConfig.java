@@ -35,4 +35,48 @@ public record CacheConfig(
                     snapshotRetentionDays, snapshotWindow, maintenanceWindow, Optional.empty());
         });
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CacheConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private String engineVersion;
+        private String nodeType;
+        private Integer numNodes;
+        private Boolean automaticFailover;
+        private Boolean multiAz;
+        private Integer snapshotRetentionDays;
+        private String snapshotWindow;
+        private String maintenanceWindow;
+        private Optional<CacheStandby> standby = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder engineVersion(String value) { this.engineVersion = value; return this; }
+        public Builder nodeType(String value) { this.nodeType = value; return this; }
+        public Builder numNodes(int value) { this.numNodes = value; return this; }
+        public Builder automaticFailover(boolean value) { this.automaticFailover = value; return this; }
+        public Builder multiAz(boolean value) { this.multiAz = value; return this; }
+        public Builder snapshotRetentionDays(int value) { this.snapshotRetentionDays = value; return this; }
+        public Builder snapshotWindow(String value) { this.snapshotWindow = value; return this; }
+        public Builder maintenanceWindow(String value) { this.maintenanceWindow = value; return this; }
+        public Builder standby(Optional<CacheStandby> value) { this.standby = value; return this; }
+        public Builder standby(CacheStandby value) { this.standby = Optional.of(value); return this; }
+
+        public CacheConfig build() {
+            return new CacheConfig(
+                    Required.of(engineVersion, "CacheConfig.engineVersion"),
+                    Required.of(nodeType, "CacheConfig.nodeType"),
+                    Required.of(numNodes, "CacheConfig.numNodes"),
+                    Required.of(automaticFailover, "CacheConfig.automaticFailover"),
+                    Required.of(multiAz, "CacheConfig.multiAz"),
+                    Required.of(snapshotRetentionDays, "CacheConfig.snapshotRetentionDays"),
+                    Required.of(snapshotWindow, "CacheConfig.snapshotWindow"),
+                    Required.of(maintenanceWindow, "CacheConfig.maintenanceWindow"),
+                    standby);
+        }
+    }
 }

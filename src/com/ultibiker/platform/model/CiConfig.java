@@ -37,4 +37,42 @@ public record CiConfig(
         deployPolicyArns = List.copyOf(deployPolicyArns);
         previewPolicyArns = List.copyOf(previewPolicyArns);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CiConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private Boolean enabled;
+        private String githubRepository;
+        private String githubEnvironment;
+        private String defaultBranch;
+        private Optional<String> oidcProviderArn = Optional.empty();
+        private List<String> deployPolicyArns;
+        private List<String> previewPolicyArns;
+
+        private Builder() {
+        }
+
+        public Builder enabled(boolean value) { this.enabled = value; return this; }
+        public Builder githubRepository(String value) { this.githubRepository = value; return this; }
+        public Builder githubEnvironment(String value) { this.githubEnvironment = value; return this; }
+        public Builder defaultBranch(String value) { this.defaultBranch = value; return this; }
+        public Builder oidcProviderArn(Optional<String> value) { this.oidcProviderArn = value; return this; }
+        public Builder oidcProviderArn(String value) { this.oidcProviderArn = Optional.of(value); return this; }
+        public Builder deployPolicyArns(List<String> value) { this.deployPolicyArns = value; return this; }
+        public Builder previewPolicyArns(List<String> value) { this.previewPolicyArns = value; return this; }
+
+        public CiConfig build() {
+            return new CiConfig(
+                    Required.of(enabled, "CiConfig.enabled"),
+                    Required.of(githubRepository, "CiConfig.githubRepository"),
+                    Required.of(githubEnvironment, "CiConfig.githubEnvironment"),
+                    Required.of(defaultBranch, "CiConfig.defaultBranch"),
+                    oidcProviderArn,
+                    Required.of(deployPolicyArns, "CiConfig.deployPolicyArns"),
+                    Required.of(previewPolicyArns, "CiConfig.previewPolicyArns"));
+        }
+    }
 }

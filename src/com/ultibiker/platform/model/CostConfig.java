@@ -39,4 +39,67 @@ public record CostConfig(
         int staticAssetsGbPerMonth,
         int backupGbPerVault,
         int cloudTrailEventsMillionsPerMonth) {
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link CostConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private Integer spotDiscountPercent;
+        private Integer requestsPerSecond;
+        private Integer averageResponseKib;
+        private Integer concurrentConnections;
+        private Integer secondaryRegionTrafficPercent;
+        private Integer natGbPerMonthPerRegion;
+        private Integer flowLogGbPerMonthPerVpc;
+        private Integer eksControlPlaneLogGbPerMonth;
+        private Integer applicationLogGbPerMonth;
+        private Integer otherLogGbPerMonthPerGroup;
+        private Integer crossRegionReplicationGbPerMonth;
+        private Integer s3GbPerBucket;
+        private Integer dnsQueriesMillionsPerMonth;
+        private Integer staticAssetsGbPerMonth;
+        private Integer backupGbPerVault;
+        private Integer cloudTrailEventsMillionsPerMonth;
+
+        private Builder() {
+        }
+
+        public Builder spotDiscountPercent(int value) { this.spotDiscountPercent = value; return this; }
+        public Builder requestsPerSecond(int value) { this.requestsPerSecond = value; return this; }
+        public Builder averageResponseKib(int value) { this.averageResponseKib = value; return this; }
+        public Builder concurrentConnections(int value) { this.concurrentConnections = value; return this; }
+        public Builder secondaryRegionTrafficPercent(int value) { this.secondaryRegionTrafficPercent = value; return this; }
+        public Builder natGbPerMonthPerRegion(int value) { this.natGbPerMonthPerRegion = value; return this; }
+        public Builder flowLogGbPerMonthPerVpc(int value) { this.flowLogGbPerMonthPerVpc = value; return this; }
+        public Builder eksControlPlaneLogGbPerMonth(int value) { this.eksControlPlaneLogGbPerMonth = value; return this; }
+        public Builder applicationLogGbPerMonth(int value) { this.applicationLogGbPerMonth = value; return this; }
+        public Builder otherLogGbPerMonthPerGroup(int value) { this.otherLogGbPerMonthPerGroup = value; return this; }
+        public Builder crossRegionReplicationGbPerMonth(int value) { this.crossRegionReplicationGbPerMonth = value; return this; }
+        public Builder s3GbPerBucket(int value) { this.s3GbPerBucket = value; return this; }
+        public Builder dnsQueriesMillionsPerMonth(int value) { this.dnsQueriesMillionsPerMonth = value; return this; }
+        public Builder staticAssetsGbPerMonth(int value) { this.staticAssetsGbPerMonth = value; return this; }
+        public Builder backupGbPerVault(int value) { this.backupGbPerVault = value; return this; }
+        public Builder cloudTrailEventsMillionsPerMonth(int value) { this.cloudTrailEventsMillionsPerMonth = value; return this; }
+
+        public CostConfig build() {
+            return new CostConfig(
+                    Required.of(spotDiscountPercent, "CostConfig.spotDiscountPercent"),
+                    Required.of(requestsPerSecond, "CostConfig.requestsPerSecond"),
+                    Required.of(averageResponseKib, "CostConfig.averageResponseKib"),
+                    Required.of(concurrentConnections, "CostConfig.concurrentConnections"),
+                    Required.of(secondaryRegionTrafficPercent, "CostConfig.secondaryRegionTrafficPercent"),
+                    Required.of(natGbPerMonthPerRegion, "CostConfig.natGbPerMonthPerRegion"),
+                    Required.of(flowLogGbPerMonthPerVpc, "CostConfig.flowLogGbPerMonthPerVpc"),
+                    Required.of(eksControlPlaneLogGbPerMonth, "CostConfig.eksControlPlaneLogGbPerMonth"),
+                    Required.of(applicationLogGbPerMonth, "CostConfig.applicationLogGbPerMonth"),
+                    Required.of(otherLogGbPerMonthPerGroup, "CostConfig.otherLogGbPerMonthPerGroup"),
+                    Required.of(crossRegionReplicationGbPerMonth, "CostConfig.crossRegionReplicationGbPerMonth"),
+                    Required.of(s3GbPerBucket, "CostConfig.s3GbPerBucket"),
+                    Required.of(dnsQueriesMillionsPerMonth, "CostConfig.dnsQueriesMillionsPerMonth"),
+                    Required.of(staticAssetsGbPerMonth, "CostConfig.staticAssetsGbPerMonth"),
+                    Required.of(backupGbPerVault, "CostConfig.backupGbPerVault"),
+                    Required.of(cloudTrailEventsMillionsPerMonth, "CostConfig.cloudTrailEventsMillionsPerMonth"));
+        }
+    }
 }

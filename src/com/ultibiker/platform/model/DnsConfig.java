@@ -55,4 +55,58 @@ public record DnsConfig(
     public int failoverSeconds() {
         return detectionSeconds() + cachedAnswerSeconds();
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link DnsConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private String domain;
+        private Optional<String> hostedZoneId = Optional.empty();
+        private Integer ttlSeconds;
+        private String healthCheckPath;
+        private Integer healthCheckIntervalSeconds;
+        private Integer healthCheckFailureThreshold;
+        private Integer rtoTargetSeconds;
+        private Integer rpoTargetSeconds;
+        private Map<String, String> wsContinents;
+        private Optional<String> parentZoneId = Optional.empty();
+        private ZoneDelegation delegation;
+        private Map<String, List<String>> subdomainDelegations;
+
+        private Builder() {
+        }
+
+        public Builder domain(String value) { this.domain = value; return this; }
+        public Builder hostedZoneId(Optional<String> value) { this.hostedZoneId = value; return this; }
+        public Builder hostedZoneId(String value) { this.hostedZoneId = Optional.of(value); return this; }
+        public Builder ttlSeconds(int value) { this.ttlSeconds = value; return this; }
+        public Builder healthCheckPath(String value) { this.healthCheckPath = value; return this; }
+        public Builder healthCheckIntervalSeconds(int value) { this.healthCheckIntervalSeconds = value; return this; }
+        public Builder healthCheckFailureThreshold(int value) { this.healthCheckFailureThreshold = value; return this; }
+        public Builder rtoTargetSeconds(int value) { this.rtoTargetSeconds = value; return this; }
+        public Builder rpoTargetSeconds(int value) { this.rpoTargetSeconds = value; return this; }
+        public Builder wsContinents(Map<String, String> value) { this.wsContinents = value; return this; }
+        public Builder parentZoneId(Optional<String> value) { this.parentZoneId = value; return this; }
+        public Builder parentZoneId(String value) { this.parentZoneId = Optional.of(value); return this; }
+        public Builder delegation(ZoneDelegation value) { this.delegation = value; return this; }
+        public Builder subdomainDelegations(Map<String, List<String>> value) { this.subdomainDelegations = value; return this; }
+
+        public DnsConfig build() {
+            return new DnsConfig(
+                    Required.of(domain, "DnsConfig.domain"),
+                    hostedZoneId,
+                    Required.of(ttlSeconds, "DnsConfig.ttlSeconds"),
+                    Required.of(healthCheckPath, "DnsConfig.healthCheckPath"),
+                    Required.of(healthCheckIntervalSeconds, "DnsConfig.healthCheckIntervalSeconds"),
+                    Required.of(healthCheckFailureThreshold, "DnsConfig.healthCheckFailureThreshold"),
+                    Required.of(rtoTargetSeconds, "DnsConfig.rtoTargetSeconds"),
+                    Required.of(rpoTargetSeconds, "DnsConfig.rpoTargetSeconds"),
+                    Required.of(wsContinents, "DnsConfig.wsContinents"),
+                    parentZoneId,
+                    Required.of(delegation, "DnsConfig.delegation"),
+                    Required.of(subdomainDelegations, "DnsConfig.subdomainDelegations"));
+        }
+    }
 }

@@ -22,4 +22,32 @@ public record NetworkConfig(
         }
         return cidr;
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link NetworkConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private Map<String, String> vpcCidrs;
+        private List<String> availabilityZones;
+        private NatMode natGateways;
+        private Boolean interfaceEndpoints;
+
+        private Builder() {
+        }
+
+        public Builder vpcCidrs(Map<String, String> value) { this.vpcCidrs = value; return this; }
+        public Builder availabilityZones(List<String> value) { this.availabilityZones = value; return this; }
+        public Builder natGateways(NatMode value) { this.natGateways = value; return this; }
+        public Builder interfaceEndpoints(boolean value) { this.interfaceEndpoints = value; return this; }
+
+        public NetworkConfig build() {
+            return new NetworkConfig(
+                    Required.of(vpcCidrs, "NetworkConfig.vpcCidrs"),
+                    Required.of(availabilityZones, "NetworkConfig.availabilityZones"),
+                    Required.of(natGateways, "NetworkConfig.natGateways"),
+                    Required.of(interfaceEndpoints, "NetworkConfig.interfaceEndpoints"));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package com.ultibiker.platform.model;
 
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -37,5 +38,61 @@ public record ObservabilityConfig(
     public ObservabilityConfig {
         alertEmails = List.copyOf(alertEmails);
         applicationLogGroups = List.copyOf(applicationLogGroups);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link ObservabilityConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private List<String> alertEmails;
+        private Integer rdsCpuPercent;
+        private Integer rdsFreeStorageGib;
+        private Integer rdsMaxConnections;
+        private Integer replicaLagSeconds;
+        private Integer redisCpuPercent;
+        private Integer redisMemoryPercent;
+        private Integer redisEvictions;
+        private Integer grafanaStorageGib;
+        private Integer prometheusRetentionDays;
+        private Integer prometheusStorageGib;
+        private List<String> applicationLogGroups;
+        private Optional<String> nodePool = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder alertEmails(List<String> value) { this.alertEmails = value; return this; }
+        public Builder rdsCpuPercent(int value) { this.rdsCpuPercent = value; return this; }
+        public Builder rdsFreeStorageGib(int value) { this.rdsFreeStorageGib = value; return this; }
+        public Builder rdsMaxConnections(int value) { this.rdsMaxConnections = value; return this; }
+        public Builder replicaLagSeconds(int value) { this.replicaLagSeconds = value; return this; }
+        public Builder redisCpuPercent(int value) { this.redisCpuPercent = value; return this; }
+        public Builder redisMemoryPercent(int value) { this.redisMemoryPercent = value; return this; }
+        public Builder redisEvictions(int value) { this.redisEvictions = value; return this; }
+        public Builder grafanaStorageGib(int value) { this.grafanaStorageGib = value; return this; }
+        public Builder prometheusRetentionDays(int value) { this.prometheusRetentionDays = value; return this; }
+        public Builder prometheusStorageGib(int value) { this.prometheusStorageGib = value; return this; }
+        public Builder applicationLogGroups(List<String> value) { this.applicationLogGroups = value; return this; }
+        public Builder nodePool(Optional<String> value) { this.nodePool = value; return this; }
+        public Builder nodePool(String value) { this.nodePool = Optional.of(value); return this; }
+
+        public ObservabilityConfig build() {
+            return new ObservabilityConfig(
+                    Required.of(alertEmails, "ObservabilityConfig.alertEmails"),
+                    Required.of(rdsCpuPercent, "ObservabilityConfig.rdsCpuPercent"),
+                    Required.of(rdsFreeStorageGib, "ObservabilityConfig.rdsFreeStorageGib"),
+                    Required.of(rdsMaxConnections, "ObservabilityConfig.rdsMaxConnections"),
+                    Required.of(replicaLagSeconds, "ObservabilityConfig.replicaLagSeconds"),
+                    Required.of(redisCpuPercent, "ObservabilityConfig.redisCpuPercent"),
+                    Required.of(redisMemoryPercent, "ObservabilityConfig.redisMemoryPercent"),
+                    Required.of(redisEvictions, "ObservabilityConfig.redisEvictions"),
+                    Required.of(grafanaStorageGib, "ObservabilityConfig.grafanaStorageGib"),
+                    Required.of(prometheusRetentionDays, "ObservabilityConfig.prometheusRetentionDays"),
+                    Required.of(prometheusStorageGib, "ObservabilityConfig.prometheusStorageGib"),
+                    Required.of(applicationLogGroups, "ObservabilityConfig.applicationLogGroups"),
+                    nodePool);
+        }
     }
 }

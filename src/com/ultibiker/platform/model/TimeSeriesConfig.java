@@ -1,5 +1,7 @@
 package com.ultibiker.platform.model;
 
+import java.util.Optional;
+
 /**
  * InfluxDB for sensor data.
  *
@@ -23,4 +25,47 @@ public record TimeSeriesConfig(
         String instanceClass,
         boolean multiAz,
         java.util.Optional<String> nodePool) {
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link TimeSeriesConfig} by name; {@link #build()} names a required field left unset. */
+    public static final class Builder {
+        private TimeSeriesEngine engine;
+        private String version;
+        private String organization;
+        private String bucket;
+        private Integer retentionDays;
+        private Integer storageGib;
+        private String instanceClass;
+        private Boolean multiAz;
+        private Optional<String> nodePool = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder engine(TimeSeriesEngine value) { this.engine = value; return this; }
+        public Builder version(String value) { this.version = value; return this; }
+        public Builder organization(String value) { this.organization = value; return this; }
+        public Builder bucket(String value) { this.bucket = value; return this; }
+        public Builder retentionDays(int value) { this.retentionDays = value; return this; }
+        public Builder storageGib(int value) { this.storageGib = value; return this; }
+        public Builder instanceClass(String value) { this.instanceClass = value; return this; }
+        public Builder multiAz(boolean value) { this.multiAz = value; return this; }
+        public Builder nodePool(Optional<String> value) { this.nodePool = value; return this; }
+        public Builder nodePool(String value) { this.nodePool = Optional.of(value); return this; }
+
+        public TimeSeriesConfig build() {
+            return new TimeSeriesConfig(
+                    Required.of(engine, "TimeSeriesConfig.engine"),
+                    Required.of(version, "TimeSeriesConfig.version"),
+                    Required.of(organization, "TimeSeriesConfig.organization"),
+                    Required.of(bucket, "TimeSeriesConfig.bucket"),
+                    Required.of(retentionDays, "TimeSeriesConfig.retentionDays"),
+                    Required.of(storageGib, "TimeSeriesConfig.storageGib"),
+                    Required.of(instanceClass, "TimeSeriesConfig.instanceClass"),
+                    Required.of(multiAz, "TimeSeriesConfig.multiAz"),
+                    nodePool);
+        }
+    }
 }
