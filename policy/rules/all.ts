@@ -1,5 +1,6 @@
 // Every policy of the pack, in report order. Imported by index.ts, the offline checker and tests.
 import type { Policies } from "@pulumi/policy";
+import { backupPolicies } from "./backup";
 import { dataProtectionPolicies } from "./dataProtection";
 import { deployabilityPolicies } from "./deployability";
 import { encryptionPolicies } from "./encryption";
@@ -12,6 +13,7 @@ export const allPolicies: Policies = [
     ...taggingPolicies,
     ...exposurePolicies,
     ...dataProtectionPolicies,
+    ...backupPolicies,
     ...kubernetesPolicies,
     ...deployabilityPolicies,
 ];

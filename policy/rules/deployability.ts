@@ -478,6 +478,18 @@ function show(v: unknown): string {
     return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
+/**
+ * A model pattern as the generator accepted it (generator/constraints.ts jsPattern): unicode mode where it
+ * compiles, else plain; AWS Backup's `^[a-zA-Z0-9\-\_]{2,50}$` escapes `_`, which unicode mode refuses.
+ */
+export function modelPattern(pattern: string): RegExp {
+    try {
+        return new RegExp(`^(?:${pattern})$`, "u");
+    } catch {
+        return new RegExp(`^(?:${pattern})$`);
+    }
+}
+
 /** The "X must Y" messages for one value against one constraint (empty when it holds or cannot be judged). */
 export function violationsOf(p: string, v: unknown, c: ConstraintEntry): string[] {
     const out: string[] = [];
@@ -486,7 +498,7 @@ export function violationsOf(p: string, v: unknown, c: ConstraintEntry): string[
         if (typeof v !== "string") return [];
         if (c.min !== undefined && v.length < c.min) out.push(`${p} must be at least ${c.min} characters (found ${v.length}) ${cite}`);
         if (c.max !== undefined && v.length > c.max) out.push(`${p} must be at most ${c.max} characters (found ${v.length}) ${cite}`);
-        if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, "u").test(v)) {
+        if (c.pattern !== undefined && !modelPattern(c.pattern).test(v)) {
             out.push(`${p} must match ${c.pattern} (found ${show(v)}) ${cite}`);
         }
         if (c.enum && !c.enum.includes(v)) out.push(`${p} must be one of ${c.enum.join(", ")} (found ${show(v)}) ${cite}`);

@@ -11,6 +11,7 @@ import type { StackValidationPolicy } from "@pulumi/policy";
 import { packRoot } from "../rules/tagging";
 import { allPolicies } from "../rules/all";
 import { OFFLINE_PLAN_TAG } from "../rules/common";
+import { violationsOf } from "../rules/deployability";
 import { constraintTable, dnsName, minKept, valuesAt } from "../rules/deployability";
 import { camel, documentedLimits, generate, jsPattern, Mapping, ServiceModel, sha256 } from "../generator/constraints";
 import { stackResources } from "../checker/engine";
@@ -222,5 +223,13 @@ describe("bin/policy-check and rules whose fix has not landed", () => {
         assert.equal(r.status, 0, r.stdout + r.stderr);
         assert.match(r.stderr, /policy-check: pdb-allows-drain passes on this plan: once every stack's plan passes it, remove it/);
         assert.doesNotMatch(run(tmpFile("fixed.json", JSON.stringify({ stack: "dev", resources: fixed })), ["--strict"]).stderr, /passes on this plan/);
+    });
+});
+
+describe("model patterns the generator kept without unicode mode", () => {
+    it("AWS Backup's vault name pattern (escaped _) is checked, not an internal error", () => {
+        const entry = { type: "string", pattern: "^[a-zA-Z0-9\\-\\_]{2,50}$", source: "backup 2018-11-15 CreateBackupVault BackupVaultName" };
+        assert.deepEqual(violationsOf("name", "ultibiker-prod-us-east-1", entry as any), []);
+        assert.equal(violationsOf("name", "ultibiker prod!", entry as any).length, 1);
     });
 });

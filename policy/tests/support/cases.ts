@@ -286,6 +286,35 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     fail(p, "prod unset", one(TYPES.rds, withProps(happy.rdsPrimary("prod"), { backupRetentionPeriod: undefined }), "prod"), [/found unset/]);
 }
 {
+    const p = "backup-tag-on-data-stores";
+    const tagged = (env: string) => ({ ...happy.rdsPrimary(env), tags: { ...TAGS, Environment: env, Backup: "ultibiker-" + env } });
+    const retain = { ...happy.storageClass(), metadata: { name: "gp3-retain" }, reclaimPolicy: "Retain" };
+    pass(p, "prod primary with the tag", one(TYPES.rds, tagged("prod"), "prod"));
+    pass(p, "prod same-region replica (source by identifier) is exempt", one(TYPES.rds,
+        withProps(happy.rdsReplica("prod"), { replicateSourceDb: "ultibiker-prod-postgres" }), "prod"));
+    pass(p, "dev primary without the tag", one(TYPES.rds, happy.rdsPrimary("dev"), "dev"));
+    pass(p, "prod retained StorageClass tagging its volumes", one(TYPES.storageClass,
+        withProps(retain, { parameters: { type: "gp3", encrypted: "true", tagSpecification_1: "Backup=ultibiker-prod" } }), "prod"));
+    pass(p, "prod StorageClass that deletes its volumes", one(TYPES.storageClass, happy.storageClass(), "prod"));
+    fail(p, "prod primary without the tag", one(TYPES.rds, happy.rdsPrimary("prod"), "prod"), [/must carry the Backup tag in production/]);
+    fail(p, "prod cross-region replica (source by ARN) without the tag", one(TYPES.rds,
+        withProps(happy.rdsReplica("prod"), { replicateSourceDb: "arn:aws:rds:us-east-1:123456789012:db:ultibiker-prod-postgres" }), "prod"),
+        [/must carry the Backup tag/]);
+    fail(p, "prod replica whose source is not known yet", one(TYPES.rds, happy.rdsReplica("prod"), "prod"), [/must carry the Backup tag/]);
+    fail(p, "prod retained StorageClass without the tag parameter", one(TYPES.storageClass, retain, "prod"),
+        [/reclaimPolicy Retain must tag its volumes Backup=<plan>/]);
+    fail(p, "prod retained StorageClass tagging something else", one(TYPES.storageClass,
+        withProps(retain, { parameters: { type: "gp3", encrypted: "true", tagSpecification_1: "Team=x" } }), "prod"), [/must tag its volumes/]);
+}
+{
+    const p = "backup-vault-cmk";
+    const vault = { name: "ultibiker-dev-us-east-1", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", tags: TAGS };
+    pass(p, "vault with its own key", one("aws:backup/vault:Vault", vault));
+    pass(p, "key unknown at preview", one("aws:backup/vault:Vault", withProps(vault, { kmsKeyArn: "[unknown]" })));
+    fail(p, "vault without a key (AWS managed key)", one("aws:backup/vault:Vault", withProps(vault, { kmsKeyArn: undefined })),
+        [/kmsKeyArn must be set/]);
+}
+{
     const p = "elasticache-multi-az-failover";
     pass(p, "prod failover + Multi-AZ", one(TYPES.rg, happy.replicationGroup("prod"), "prod"));
     pass(p, "dev single node", one(TYPES.rg, withProps(happy.replicationGroup(), { automaticFailoverEnabled: false, multiAzEnabled: false }), "dev"));

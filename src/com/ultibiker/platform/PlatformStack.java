@@ -10,6 +10,8 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.ultibiker.platform.backup.Backups;
+import com.ultibiker.platform.backup.BackupsArgs;
 import com.ultibiker.platform.ci.CiAccess;
 import com.ultibiker.platform.ci.CiAccessArgs;
 import com.ultibiker.platform.common.AwsRegion;
@@ -30,7 +32,6 @@ import com.ultibiker.platform.dns.DnsFailoverArgs;
 import com.ultibiker.platform.dns.HostedZone;
 import com.ultibiker.platform.dns.HostedZoneArgs;
 import com.ultibiker.platform.dns.PublicHostnames;
-import com.ultibiker.platform.dns.RecoveryObjectives;
 import com.ultibiker.platform.edge.PublicEntryPoint;
 import com.ultibiker.platform.edge.PublicEntryPointArgs;
 import com.ultibiker.platform.edge.WebAcl;
@@ -45,6 +46,7 @@ import com.ultibiker.platform.network.Network;
 import com.ultibiker.platform.network.NetworkArgs;
 import com.ultibiker.platform.observability.Observability;
 import com.ultibiker.platform.observability.ObservabilityArgs;
+import com.ultibiker.platform.recovery.RecoveryObjectives;
 import com.ultibiker.platform.tagging.Tagging;
 import com.ultibiker.platform.timeseries.TimeSeries;
 import com.ultibiker.platform.timeseries.TimeSeriesArgs;
@@ -112,6 +114,7 @@ public final class PlatformStack {
         Map<String, Cache> caches = stack.caches(placements);
         TimeSeries timeSeries = stack.timeSeries(networks, clusters, placements);
         Observability observability = stack.observability(clusters, database, caches, timeSeries);
+        stack.backups(observability);
         stack.publicEntry(networks, clusters, observability);
     }
 
@@ -119,6 +122,23 @@ public final class PlatformStack {
         ctx.export("environment", Output.of(config.environment()));
         ctx.export("regions", Output.of(config.regionList()));
         RecoveryObjectives.from(config).outputs().forEach((key, value) -> ctx.export(key, Output.of(value)));
+    }
+
+    /** AWS Backup in every region of the stack (vaults, plans, copies to the other region), when enabled. */
+    private void backups(Observability observability) {
+        if (!config.backup().enabled()) {
+            return;
+        }
+        var args = BackupsArgs.builder()
+                .physicalPrefix(config.tags().project() + "-" + config.environment())
+                .settings(config.backup())
+                .tagging(tagging)
+                .protection(protection);
+        regions.values().forEach(region -> args.region(region, observability.topicArn(region.name())));
+        var backups = new Backups("backup", args.build(), ComponentResourceOptions.builder().build());
+        backups.vaultArns().forEach((region, arn) -> ctx.export("backup.vaultArn." + region, arn));
+        ctx.export("backup.breakGlassRoleArn", backups.breakGlassRoleArn());
+        ctx.export("backup.serviceRoleArn", backups.serviceRoleArn());
     }
 
     /** One VPC per region, its subnets tagged for the region's cluster. */

@@ -19,6 +19,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import com.ultibiker.platform.backup.BackupTag;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.GeneratedSecret;
 import com.ultibiker.platform.common.GeneratedSecretArgs;
@@ -108,6 +109,8 @@ public final class Database extends ComponentResource {
                 .skipFinalSnapshot(args.protection().skipFinalSnapshot());
         args.protection().finalSnapshot(args.identifier()).ifPresent(primaryArgs::finalSnapshotIdentifier);
         common(primaryArgs, home, settings, monitoringRole, args, primaryName);
+        // In the stack's AWS Backup plan (backup.Backups selects by this tag in every region).
+        primaryArgs.tags(args.tagging().tags(primaryName, BackupTag.selected(args.tagging())));
         var primary = new Instance(primaryName, primaryArgs.build(),
                 args.protection().options(home.placement().region().childOf(this)).dependsOn(primaryLogs).build());
 
@@ -125,9 +128,12 @@ public final class Database extends ComponentResource {
                     .replicateSourceDb(crossRegion ? primary.arn() : primary.identifier())
                     .instanceClass(replica.instanceClass())
                     .maxAllocatedStorage(settings.maxAllocatedStorageGib())
-                    .multiAz(false)
-                    // A cross-region replica is the disaster-recovery copy: it keeps backups so a promoted one has
-                    // them from its first day as the primary.
+                    // The cross-region replica becomes the primary after a failover: Multi-AZ like the primary (RDS
+                    // creates read replicas as Multi-AZ on request, User Guide "Working with DB instance read replicas").
+                    .multiAz(crossRegion && settings.multiAz())
+                    // ...and it keeps backups so a promoted one has them from its first day as the primary (automated
+                    // backups of RDS for PostgreSQL read replicas: 14.1 and later, User Guide "Differences between read
+                    // replicas for DB engines"; the parser allows major 14 and newer only).
                     .backupRetentionPeriod(crossRegion ? settings.backupRetentionDays() : 0)
                     // RDS takes no final snapshot of a read replica.
                     .skipFinalSnapshot(true);
@@ -135,6 +141,10 @@ public final class Database extends ComponentResource {
                 replicaArgs.dbSubnetGroupName(r.subnetGroup().name()).backupWindow(settings.backupWindow());
             }
             common(replicaArgs, r, settings, monitoringRole, args, replicaName);
+            if (crossRegion) {
+                replicaArgs.deleteAutomatedBackups(!args.protection().production())
+                        .tags(args.tagging().tags(replicaName, BackupTag.selected(args.tagging())));
+            }
             var instance = new Instance(replicaName, replicaArgs.build(),
                     args.protection().options(r.placement().region().childOf(this)).dependsOn(logs).build());
             readerEndpoints.put(replica.name(), instance.address());

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.ultibiker.platform.backup.BackupTag;
+import com.ultibiker.platform.tagging.Tagging;
 
 /**
  * What every cluster runs before anything else may use it, installed through the cluster's own
@@ -96,13 +98,23 @@ final class ClusterBaseline {
             created.add(new StorageClass(scope.child("storageclass-" + cls), StorageClassArgs.builder()
                     .metadata(meta.build())
                     .provisioner("ebs.csi.aws.com")
-                    .parameters(ebsKeyArn.applyValue(ClusterBaseline::storageClassParameters))
+                    // Volumes of the retained class hold data that outlives its pods: the EBS CSI driver tags each one
+                    // it provisions with the backup tag (parameters are immutable: adding one replaces the class,
+                    // which existing volumes do not notice; they keep their tags, see the CHANGELOG).
+                    .parameters(ebsKeyArn.applyValue(arn -> retain
+                            ? withBackupTag(storageClassParameters(arn), scope.tagging()) : storageClassParameters(arn)))
                     .reclaimPolicy(retain ? "Retain" : "Delete")
                     .volumeBindingMode("WaitForFirstConsumer")
                     .allowVolumeExpansion(true)
                     .build(), scope.kubernetes(provider, List.of())));
         }
         return created;
+    }
+
+    private static Map<String, String> withBackupTag(Map<String, String> parameters, Tagging tagging) {
+        Map<String, String> p = new LinkedHashMap<>(parameters);
+        p.putAll(BackupTag.storageClassParameter(tagging));
+        return p;
     }
 
     /** Parameters of both StorageClasses: gp3, encrypted with the cluster's EBS key. */

@@ -10,6 +10,7 @@ import java.util.List;
  * @param production  whether this stack holds production data: protects stateful resources, enables
  *                    deletion protection and final snapshots, refuses a world-open EKS endpoint
  * @param cost        usage assumptions of the cost estimate only; no resource reads them
+ * @param backup      AWS Backup vaults, plan and lock
  */
 public record StackConfig(
         String project,
@@ -27,7 +28,8 @@ public record StackConfig(
         DnsConfig dns,
         CiConfig ci,
         EdgeConfig edge,
-        CostConfig cost) {
+        CostConfig cost,
+        BackupConfig backup) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {
@@ -56,6 +58,7 @@ public record StackConfig(
         private CiConfig ci;
         private EdgeConfig edge;
         private CostConfig cost;
+        private BackupConfig backup;
 
         private Builder() {
         }
@@ -76,6 +79,7 @@ public record StackConfig(
         public Builder ci(CiConfig value) { this.ci = value; return this; }
         public Builder edge(EdgeConfig value) { this.edge = value; return this; }
         public Builder cost(CostConfig value) { this.cost = value; return this; }
+        public Builder backup(BackupConfig value) { this.backup = value; return this; }
 
         public StackConfig build() {
             return new StackConfig(
@@ -94,7 +98,8 @@ public record StackConfig(
                     Required.of(dns, "StackConfig.dns"),
                     Required.of(ci, "StackConfig.ci"),
                     Required.of(edge, "StackConfig.edge"),
-                    Required.of(cost, "StackConfig.cost"));
+                    Required.of(cost, "StackConfig.cost"),
+                    Required.of(backup, "StackConfig.backup"));
         }
     }
 }

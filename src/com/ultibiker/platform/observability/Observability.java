@@ -126,6 +126,9 @@ public final class Observability extends ComponentResource {
         var key = EncryptionKeys.create(Naming.child(prefix, "key"), "Encrypts alerts and application logs of " + prefix,
                 this, region, tagging, args.protection(), scope -> List.of(
                         KeyPolicies.ServiceGrant.service("AllowCloudWatchAlarmsToPublish", "cloudwatch.amazonaws.com", scope.accountId()),
+                        // EventBridge rules (AWS Backup's failed jobs) publish to the topic (EventBridge User Guide,
+                        // "Authorizing EventBridge to use a customer managed key": aws:SourceAccount).
+                        KeyPolicies.ServiceGrant.service("AllowEventBridgeRulesToPublish", "events.amazonaws.com", scope.accountId()),
                         KeyPolicies.ServiceGrant.cloudWatchLogs(scope.partition(), scope.region(), scope.accountId())));
         String topicName = Naming.child(prefix, "alerts");
         var topic = new Topic(topicName, TopicArgs.builder()

@@ -10,7 +10,10 @@ final class ObservabilityPolicies {
     private ObservabilityPolicies() {
     }
 
-    /** CloudWatch alarms of this account and region may publish; nothing may publish over plain HTTP. */
+    /**
+     * CloudWatch alarms and EventBridge rules of this account and region may publish; nothing may publish over
+     * plain HTTP.
+     */
     static String alertTopicPolicy(String topicArn, String accountId, String partition, String region) {
         return PolicyDocument.of(
                 Statement.allow()
@@ -19,6 +22,14 @@ final class ObservabilityPolicies {
                         .action("sns:Publish")
                         .resource(topicArn)
                         .condition("ArnLike", "aws:SourceArn", "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:*")
+                        .condition("StringEquals", "aws:SourceAccount", accountId)
+                        .build(),
+                Statement.allow()
+                        .sid("AllowEventBridgeRules")
+                        .principal(Principal.service("events.amazonaws.com"))
+                        .action("sns:Publish")
+                        .resource(topicArn)
+                        .condition("ArnLike", "aws:SourceArn", "arn:" + partition + ":events:" + region + ":" + accountId + ":rule/*")
                         .condition("StringEquals", "aws:SourceAccount", accountId)
                         .build(),
                 Statement.deny()

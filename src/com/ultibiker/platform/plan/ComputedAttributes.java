@@ -200,6 +200,13 @@ final class ComputedAttributes {
                 state.put("dnsName", (internal ? "internal-" : "") + lbName + "-1234567890." + region + ".elb.amazonaws.com");
                 state.put("zoneId", ALB_ZONES.getOrDefault(region, "Z" + upper(region, 13)));
             }
+            case "aws:backup/vault:Vault" -> {
+                // CreateBackupVault returns arn:aws:backup:<region>:<account>:backup-vault:<name> (AWS Backup API reference).
+                String awsId = String.valueOf(inputs.getOrDefault("name", name));
+                state.put("name", awsId);
+                state.put("arn", arn("backup", region, account, "backup-vault:" + awsId));
+            }
+            case "aws:backup/plan:Plan" -> state.put("arn", arn("backup", region, account, "backup-plan:" + uuid(seed)));
             case "aws:lb/targetGroup:TargetGroup" -> {
                 String tgName = String.valueOf(inputs.getOrDefault("name", name));
                 String tgId = lower(seed, 16);

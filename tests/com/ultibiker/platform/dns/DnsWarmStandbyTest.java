@@ -40,10 +40,13 @@ class DnsWarmStandbyTest {
                 crossRegion.add(r.type() + " " + r.name() + " -> " + dep.type() + " " + dep.name() + " (" + dep.region() + ")");
             }
         }
-        // The one exception is replication itself: the cross-region read replica names its source. After
-        // the primary region is lost the replica is promoted and that reference removed (runbook).
-        assertEquals(List.of("aws:rds/instance:Instance database-replica-standby -> aws:rds/instance:Instance database-primary (us-east-1)"),
-                crossRegion);
+        // The exceptions are replication itself: the cross-region read replica names its source (after the
+        // primary region is lost the replica is promoted and that reference removed, runbook), and the standby's
+        // backup plan copies every recovery point to the primary region's vault (copies simply fail, and alarm,
+        // while that region is down).
+        assertEquals(List.of("aws:backup/plan:Plan backup-eu-west-1-plan -> aws:backup/vault:Vault backup-us-east-1-vault (us-east-1)",
+                        "aws:rds/instance:Instance database-replica-standby -> aws:rds/instance:Instance database-primary (us-east-1)"),
+                crossRegion.stream().sorted().toList());
     }
 
     @Test

@@ -100,8 +100,10 @@ class PlanDiagramTest {
                 });
             }
         }
-        // an arrow inside one split component (database us-east-1 <-> eu-west-1) is a dependency too
+        // an arrow inside one split component (database us-east-1 <-> eu-west-1, and the backup plans' copies to the
+        // other region's vault) is a dependency too
         expected.add("database -> database");
+        expected.add("backup -> backup");
         assertEquals(expected, arrows);
     }
 

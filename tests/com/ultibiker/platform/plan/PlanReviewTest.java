@@ -54,7 +54,7 @@ class PlanReviewTest {
         for (String line : List.of(
                 "  RDS ultibiker-prod-postgres: db.r6g.xlarge postgres 16, storage 500 GiB up to 2000 GiB gp3, Multi-AZ",
                 "  RDS ultibiker-prod-postgres-standby: db.r6g.xlarge read replica of ultibiker-prod-postgres (us-east-1),"
-                        + " storage from its source up to 2000 GiB gp3, single-AZ",
+                        + " storage from its source up to 2000 GiB gp3, Multi-AZ",
                 "  ElastiCache ultibiker-prod-redis: cache.r7g.large x 3, Multi-AZ",
                 "  ElastiCache ultibiker-prod-redis: cache.r7g.large x 2, Multi-AZ",
                 "  Timestream for InfluxDB ultibiker-prod-influxdb: db.influx.large, 100 GiB InfluxIOIncludedT1, WITH_MULTIAZ_STANDBY",
@@ -70,8 +70,9 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(29, prod.size(), String.join("\n", prod));
+        assertEquals(35, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
+                "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
                 "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key",
                 "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
@@ -138,7 +139,13 @@ class PlanReviewTest {
     @Test
     void devRolesOthersAssumeWithWhatTheyMayDo() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.dev());
-        assertEquals(10, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(12, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertBlock(roles, List.of(
+                "role backup-break-glass-role (ultibiker-dev-backup-break-glass)",
+                "  assumed by aws arn:aws:iam::123456789012:root if aws:MultiFactorAuthPresent Bool true",
+                "  may: inline backup-break-glass-role-restore: backup (7, 7 on any resource): DescribeBackupVault DescribeRecoveryPoint"
+                        + " DescribeRestoreJob GetRecoveryPointRestoreMetadata ListRecoveryPointsByBackupVault ListRestoreJobs +1 more;"
+                        + " iam (1): PassRole"));
         assertBlock(roles, List.of(
                 "role ci-deploy-role (ultibiker-dev-github-deploy)",
                 "  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
@@ -173,7 +180,7 @@ class PlanReviewTest {
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(13, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(15, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -205,9 +212,9 @@ class PlanReviewTest {
         String dev = PlanSummary.render(StackPlans.dev());
         assertTrue(dev.contains("\nFor review: protected resources (0):\n  (none)\n"), dev);
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
-        assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role ci-deploy-role"), dev);
+        assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role backup-break-glass-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (29):\n  aws:eks/cluster:Cluster eks-eu-west-1-cluster\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (35):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 

@@ -1,0 +1,127 @@
+package com.ultibiker.platform.recovery;
+
+import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.StackConfig;
+import com.ultibiker.platform.support.StackPlans;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Recovery objectives per data store, computed from config and exported as stack outputs. */
+class RecoveryObjectivesTest {
+
+    private static StackConfig prodWith(Map<String, String> overrides) {
+        Map<String, String> raw = new HashMap<>(StackPlans.stackFile("prod").projectConfig());
+        raw.putAll(overrides);
+        return StackConfigParser.parse("ultibiker-platform", raw);
+    }
+
+    private static StackConfig prod() {
+        return prodWith(Map.of());
+    }
+
+    @Test
+    void dnsAloneFailsOverIn150SecondsButWritesNeedThePromotion() {
+        var o = RecoveryObjectives.from(prod());
+        assertEquals(90, o.detectionSeconds());
+        assertEquals(60, o.cachedAnswerSeconds());
+        assertEquals(150, o.failoverSeconds());
+        assertTrue(o.dnsRtoMet());
+        StoreObjective pg = o.stores().get(0);
+        assertEquals("postgresql", pg.store());
+        assertEquals(OptionalInt.of(90 + 60 + 240 + 60), pg.rtoSeconds(), "detection + decision + promotion + cut-over");
+        assertEquals(OptionalInt.of(30), pg.rpoSeconds(), "the replica lag alarm");
+        assertFalse(pg.rtoMet(300), "450 s of a manual promotion exceed the 5-minute RTO");
+        assertTrue(pg.rpoMet(60));
+    }
+
+    @Test
+    void prodNamesTheStoresThatMissEachTarget() {
+        var o = RecoveryObjectives.from(prod());
+        assertEquals(List.of("postgresql", "timeseries"), o.rtoUnmetBy());
+        assertEquals(List.of("timeseries"), o.rpoUnmetBy());
+        assertFalse(o.rtoMet());
+        assertFalse(o.rpoMet());
+    }
+
+    @Test
+    void redisIsACacheExemptFromTheRpoAndServesAsSoonAsDnsMoves() {
+        StoreObjective redis = RecoveryObjectives.from(prod()).stores().get(1);
+        assertEquals("redis", redis.store());
+        assertFalse(redis.holdsData());
+        assertTrue(redis.rpoMet(1), "nothing to lose");
+        assertEquals(OptionalInt.of(150), redis.rtoSeconds());
+        assertTrue(redis.note().startsWith("a cache: "), redis.note());
+        StoreObjective withoutStandbyCache = RecoveryObjectives.from(prodWith(Map.of("cache",
+                "{\"nodeType\":\"cache.r7g.large\",\"numNodes\":3,\"automaticFailover\":true,\"multiAz\":true}"))).stores().get(1);
+        assertEquals(OptionalInt.empty(), withoutStandbyCache.rtoSeconds());
+        assertFalse(withoutStandbyCache.rtoMet(300), "no cache in the standby region");
+    }
+
+    @Test
+    void timestreamHasNoCopyOutsideThePrimaryRegion() {
+        StoreObjective ts = RecoveryObjectives.from(prod()).stores().get(2);
+        assertEquals("timeseries", ts.store());
+        assertTrue(ts.holdsData());
+        assertEquals(OptionalInt.empty(), ts.rpoSeconds());
+        assertFalse(ts.rpoMet(60));
+    }
+
+    @Test
+    void theInClusterEngineIsBackedUpDailyAndCopied() {
+        StoreObjective ts = RecoveryObjectives.from(prodWith(Map.of("timeseries", "{\"engine\":\"kubernetes\",\"storageGib\":100}")))
+                .stores().get(2);
+        assertEquals(OptionalInt.of(86400 + (60 + 480) * 60), ts.rpoSeconds(), "a day plus the start and completion windows");
+        assertFalse(ts.rpoMet(60));
+    }
+
+    @Test
+    void withoutAStandbyEveryStoreIsUnmet() {
+        var dev = RecoveryObjectives.from(StackConfigParser.parse("ultibiker-platform", StackPlans.stackFile("dev").projectConfig()));
+        assertFalse(dev.standby());
+        assertFalse(dev.rtoMet());
+        assertFalse(dev.rpoMet());
+        assertEquals(List.of("postgresql", "redis", "timeseries", "buckets"), dev.rtoUnmetBy());
+        assertEquals(List.of("postgresql", "timeseries"), dev.rpoUnmetBy(), "the stores that hold data");
+    }
+
+    /** Boundaries: a recovery exactly at the RTO meets it; data loss exactly at the RPO does not (it must be less). */
+    @Test
+    void objectivesAtTheirBoundaries() {
+        StoreObjective atRto = new StoreObjective("s", "m", true, OptionalInt.of(59), OptionalInt.of(300), "n");
+        assertTrue(atRto.rtoMet(300));
+        assertFalse(atRto.rtoMet(299));
+        assertTrue(atRto.rpoMet(60));
+        assertFalse(atRto.rpoMet(59));
+        StoreObjective cache = new StoreObjective("c", "m", false, OptionalInt.empty(), OptionalInt.empty(), "n");
+        assertTrue(cache.rpoMet(60));
+        assertFalse(cache.rtoMet(300), "no RTO: not met");
+    }
+
+    @Test
+    void everyStoreIsAStackOutputAndTheTopLevelFlagsFollowThem() {
+        Map<String, Object> outputs = StackPlans.prod().outputs();
+        assertEquals(false, outputs.get("recovery.rtoMet"));
+        assertEquals(List.of("postgresql", "timeseries"), outputs.get("recovery.rtoUnmetBy"));
+        assertEquals(false, outputs.get("recovery.rpoMet"));
+        assertEquals(List.of("timeseries"), outputs.get("recovery.rpoUnmetBy"));
+        assertEquals(true, outputs.get("recovery.dnsRtoMet"));
+        assertEquals(450.0, ((Number) outputs.get("recovery.postgresql.rtoSeconds")).doubleValue());
+        assertEquals(30.0, ((Number) outputs.get("recovery.postgresql.rpoSeconds")).doubleValue());
+        assertEquals("not applicable", outputs.get("recovery.redis.rpoSeconds"));
+        assertEquals("none", outputs.get("recovery.timeseries.rpoSeconds"));
+        for (String store : List.of("postgresql", "redis", "timeseries", "buckets")) {
+            for (String key : List.of("mechanism", "holdsData", "rpoSeconds", "rtoSeconds", "rpoMet", "rtoMet", "note")) {
+                assertTrue(outputs.containsKey("recovery." + store + "." + key), "recovery." + store + "." + key);
+            }
+        }
+        assertEquals(false, StackPlans.dev().outputs().get("recovery.standby"));
+    }
+}
