@@ -130,7 +130,7 @@ public final class PlatformStack {
             return;
         }
         var args = BackupsArgs.builder()
-                .physicalPrefix(config.tags().project() + "-" + config.environment())
+                .physicalPrefix(Naming.of(tagging).prefix())
                 .settings(config.backup())
                 .tagging(tagging)
                 .protection(protection);

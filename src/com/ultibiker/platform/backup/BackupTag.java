@@ -1,5 +1,6 @@
 package com.ultibiker.platform.backup;
 
+import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class BackupTag {
 
     /** The value this stack's plan selects. */
     public static String value(Tagging tagging) {
-        return tagging.required().get("Project") + "-" + tagging.required().get("Environment");
+        return Naming.of(tagging).prefix();
     }
 
     /** The tag as a resource tag map, for {@link Tagging#tags(String, Map)}. */
