@@ -13,6 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.backup.Backups;
 import com.ultibiker.platform.backup.BackupsArgs;
 import com.ultibiker.platform.ci.CiAccess;
+import com.ultibiker.platform.ci.CiAccountSharing;
 import com.ultibiker.platform.ci.CiAccessArgs;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
@@ -93,6 +94,8 @@ public final class PlatformStack {
         var raw = PulumiConfigSource.read(ctx);
         StackConfig config = StackConfigParser.parse(ctx.projectName(), raw, ctx.config("aws").get("region"));
         Placeholders.refuse(ctx.projectName(), raw);
+        CiAccountSharing.refuse(ctx.projectName(), ctx.stackName(), config.ci(),
+                CiAccountSharing.siblings(java.nio.file.Path.of(""), ctx.stackName()));
         compose(ctx, config);
     }
 

@@ -52,11 +52,11 @@ public final class CiAccess extends ComponentResource {
 
         this.deployRoleArn = role(name, "deploy", args.deployRoleName(),
                 "Deploys " + args.githubRepository() + " from GitHub environment " + args.githubEnvironment(),
-                GitHubTrust.deploySubjects(args.githubRepository(), args.githubEnvironment()),
+                args.deploySubjects(),
                 args.deployPolicyArns(), args.deploySessionSeconds(), args);
         this.previewRoleArn = role(name, "preview", args.previewRoleName(),
                 "Read-only previews and drift detection of " + args.githubRepository(),
-                GitHubTrust.previewSubjects(args.githubRepository(), args.defaultBranch()),
+                args.previewSubjects(),
                 args.previewPolicyArns(), CiAccessArgs.PREVIEW_SESSION_SECONDS, args);
 
         registerOutputs(Map.of(

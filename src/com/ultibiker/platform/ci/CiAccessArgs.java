@@ -13,9 +13,11 @@ import java.util.Optional;
  * Inputs of {@link CiAccess}. Build with {@link #builder()}.
  *
  * @param region                  the primary region; IAM is global, its provider is used for the account
- * @param githubRepository        {@code owner/name} whose workflows may assume the roles
+ * @param githubRepository        the repository whose workflows may assume the roles ({@code owner/name} or
+ *                                {@code owner@<id>/name@<id>}); names the roles' description and tag
  * @param githubEnvironment       the GitHub environment of this stack's deploy job (e.g. {@code production})
- * @param defaultBranch           branch whose jobs without environment may assume the preview role
+ * @param deploySubjects          the OIDC subjects the deploy role trusts ({@link GitHubTrust#deploySubjects})
+ * @param previewSubjects         the OIDC subjects the preview role trusts ({@link GitHubTrust#previewSubjects})
  * @param existingOidcProviderArn the account's GitHub OIDC provider when it already exists; absent: created
  * @param deployRoleName          physical name of the deploy role (stable, so its ARN can be set in GitHub)
  * @param previewRoleName         physical name of the read-only preview role
@@ -28,7 +30,8 @@ public record CiAccessArgs(
         AwsRegion region,
         String githubRepository,
         String githubEnvironment,
-        String defaultBranch,
+        List<String> deploySubjects,
+        List<String> previewSubjects,
         Optional<String> existingOidcProviderArn,
         String deployRoleName,
         String previewRoleName,
@@ -41,6 +44,8 @@ public record CiAccessArgs(
     public static final int PREVIEW_SESSION_SECONDS = 3600;
 
     public CiAccessArgs {
+        deploySubjects = List.copyOf(deploySubjects);
+        previewSubjects = List.copyOf(previewSubjects);
         deployPolicyArns = List.copyOf(deployPolicyArns);
         previewPolicyArns = List.copyOf(previewPolicyArns);
         if (deploySessionSeconds < 3600 || deploySessionSeconds > 43200) {
@@ -51,11 +56,13 @@ public record CiAccessArgs(
     /** Args for a stack from its validated {@code ci} section; role names {@code <project>-<env>-github-deploy|preview}. */
     public static CiAccessArgs from(CiConfig ci, AwsRegion region, Tagging tagging) {
         var naming = Naming.of(tagging);
+        String prefix = GitHubTrust.subjectPrefix(ci.githubRepository(), ci.oidcSubjectPrefix());
         return builder()
                 .region(region)
                 .githubRepository(ci.githubRepository())
                 .githubEnvironment(ci.githubEnvironment())
-                .defaultBranch(ci.defaultBranch())
+                .deploySubjects(GitHubTrust.deploySubjects(prefix, ci.githubEnvironment()))
+                .previewSubjects(GitHubTrust.previewSubjects(prefix, ci.defaultBranch(), ci.previewEnvironment()))
                 .existingOidcProviderArn(ci.oidcProviderArn())
                 .deployRoleName(naming.physical("github-deploy"))
                 .previewRoleName(naming.physical("github-preview"))
@@ -74,7 +81,8 @@ public record CiAccessArgs(
         private AwsRegion region;
         private String githubRepository;
         private String githubEnvironment;
-        private String defaultBranch;
+        private List<String> deploySubjects;
+        private List<String> previewSubjects;
         private Optional<String> existingOidcProviderArn = Optional.empty();
         private String deployRoleName;
         private String previewRoleName;
@@ -89,7 +97,8 @@ public record CiAccessArgs(
         public Builder region(AwsRegion value) { this.region = value; return this; }
         public Builder githubRepository(String value) { this.githubRepository = value; return this; }
         public Builder githubEnvironment(String value) { this.githubEnvironment = value; return this; }
-        public Builder defaultBranch(String value) { this.defaultBranch = value; return this; }
+        public Builder deploySubjects(List<String> value) { this.deploySubjects = value; return this; }
+        public Builder previewSubjects(List<String> value) { this.previewSubjects = value; return this; }
         public Builder existingOidcProviderArn(Optional<String> value) { this.existingOidcProviderArn = value; return this; }
         public Builder existingOidcProviderArn(String value) { this.existingOidcProviderArn = Optional.of(value); return this; }
         public Builder deployRoleName(String value) { this.deployRoleName = value; return this; }
@@ -104,7 +113,8 @@ public record CiAccessArgs(
                     Required.of(region, "CiAccessArgs.region"),
                     Required.of(githubRepository, "CiAccessArgs.githubRepository"),
                     Required.of(githubEnvironment, "CiAccessArgs.githubEnvironment"),
-                    Required.of(defaultBranch, "CiAccessArgs.defaultBranch"),
+                    Required.of(deploySubjects, "CiAccessArgs.deploySubjects"),
+                    Required.of(previewSubjects, "CiAccessArgs.previewSubjects"),
                     existingOidcProviderArn,
                     Required.of(deployRoleName, "CiAccessArgs.deployRoleName"),
                     Required.of(previewRoleName, "CiAccessArgs.previewRoleName"),

@@ -5,12 +5,27 @@ import com.ultibiker.platform.common.Principal;
 import com.ultibiker.platform.common.Statement;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The trust side of GitHub Actions OIDC (pure): who may assume a CI role. A role trusts the
  * account's GitHub OIDC provider for {@code sts:AssumeRoleWithWebIdentity} only when the token's
  * audience is STS and its subject is exactly one of the listed ones ({@code StringEquals}, never
  * {@code StringLike}: no wildcard can widen it to other repositories, branches or environments).
+ *
+ * <p>A subject is {@code <prefix>:<context>}. The context is what GitHub appends for the job
+ * ({@code environment:<name>}, {@code pull_request}, {@code ref:refs/heads/<branch>}); the prefix is the
+ * repository's part of GitHub's default template ({@code repo} then {@code context}):
+ * <ul>
+ *   <li>legacy, by name: {@code repo:<owner>/<name>};</li>
+ *   <li>immutable, with the numeric ids GitHub appends after each name with {@code @}, the default for
+ *       repositories created, renamed or transferred from 2026-07-15 (GitHub's OIDC reference,
+ *       "Immutable subject claims"; aws-actions/configure-aws-credentials v6.2.3 README, "Immutable
+ *       subject claims": a name-only trust policy then fails {@code AssumeRoleWithWebIdentity}):
+ *       {@code repo:<owner>@<owner-id>/<name>@<repo-id>}, from {@code ci.githubRepository} written that way;</li>
+ *   <li>an organisation's or repository's custom template that ends with {@code context}: the prefix as
+ *       configured ({@code ci.oidcSubjectPrefix}).</li>
+ * </ul>
  */
 public final class GitHubTrust {
 
@@ -23,29 +38,44 @@ public final class GitHubTrust {
     private GitHubTrust() {
     }
 
-    /** Subject of a job that runs in a GitHub environment (the deploy jobs). */
-    public static String environmentSubject(String repository, String environment) {
-        return "repo:" + repository + ":environment:" + environment;
+    /**
+     * The part of every subject before the job's context: {@code customPrefix} when the repository's
+     * subject template is customised, otherwise {@code repo:<repository>}, where {@code repository} is
+     * {@code owner/name} (legacy claims) or {@code owner@<id>/name@<id>} (immutable claims).
+     */
+    public static String subjectPrefix(String repository, Optional<String> customPrefix) {
+        return customPrefix.orElse("repo:" + repository);
+    }
+
+    /** Subject of a job that runs in a GitHub environment (the deploy jobs, previews from a preview environment). */
+    public static String environmentSubject(String prefix, String environment) {
+        return prefix + ":environment:" + environment;
     }
 
     /** Subject of a pull request's jobs (without an environment); forks get no token at all. */
-    public static String pullRequestSubject(String repository) {
-        return "repo:" + repository + ":pull_request";
+    public static String pullRequestSubject(String prefix) {
+        return prefix + ":pull_request";
     }
 
     /** Subject of a job on a branch without an environment (scheduled drift detection on main). */
-    public static String branchSubject(String repository, String branch) {
-        return "repo:" + repository + ":ref:refs/heads/" + branch;
+    public static String branchSubject(String prefix, String branch) {
+        return prefix + ":ref:refs/heads/" + branch;
     }
 
-    /** The deploy role: only jobs of {@code repository} running in GitHub environment {@code environment}. */
-    public static List<String> deploySubjects(String repository, String environment) {
-        return List.of(environmentSubject(repository, environment));
+    /** The deploy role: only jobs running in GitHub environment {@code environment}. */
+    public static List<String> deploySubjects(String prefix, String environment) {
+        return List.of(environmentSubject(prefix, environment));
     }
 
-    /** The read-only preview role: pull requests of {@code repository} and its default branch. */
-    public static List<String> previewSubjects(String repository, String defaultBranch) {
-        return List.of(pullRequestSubject(repository), branchSubject(repository, defaultBranch));
+    /**
+     * The read-only preview role. With a preview environment (prod: its previews and drift checks run in
+     * a GitHub environment limited to the default branch, which holds the read credentials of its state):
+     * only jobs in that environment, no pull request. Without one (dev): pull requests and the default branch.
+     */
+    public static List<String> previewSubjects(String prefix, String defaultBranch, Optional<String> previewEnvironment) {
+        return previewEnvironment
+                .map(environment -> List.of(environmentSubject(prefix, environment)))
+                .orElseGet(() -> List.of(pullRequestSubject(prefix), branchSubject(prefix, defaultBranch)));
     }
 
     /** Trust policy JSON for a role assumed through {@code providerArn} by tokens with one of {@code subjects}. */

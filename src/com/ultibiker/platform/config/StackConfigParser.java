@@ -867,8 +867,18 @@ public final class StackConfigParser {
         return out;
     }
 
-    /** Repository {@code owner/name} as GitHub allows them (the OIDC subject is built from it). */
-    static final Pattern GITHUB_REPOSITORY = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+    /**
+     * The repository as its OIDC subject claims name it: {@code owner/name} (legacy claims) or
+     * {@code owner@<owner-id>/name@<repo-id>} (immutable claims, GitHub's default for repositories created,
+     * renamed or transferred from 2026-07-15). Owner: letters, digits and single inner hyphens, at most 39;
+     * name: letters, digits, '.', '_', '-', at most 100, not {@code .} or {@code ..}; ids: positive integers.
+     */
+    static final Pattern GITHUB_REPOSITORY = Pattern.compile(
+            "(?=[^@/]{1,39}[@/])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(@[1-9][0-9]{0,19})?"
+                    + "/(?!\\.{1,2}(?:@|$))[A-Za-z0-9._-]{1,100}(@[1-9][0-9]{0,19})?");
+    /** A custom subject template's prefix: claim text without spaces or wildcards, not ending in ':'. */
+    static final Pattern OIDC_SUBJECT_PREFIX = Pattern.compile("[!-~&&[^*?\\s]]{1,400}(?<!:)");
+    static final Pattern AWS_ACCOUNT_ID = Pattern.compile("[0-9]{12}");
     /** GitHub environment names that fit an OIDC subject claim without a ':' or a wildcard. */
     static final Pattern GITHUB_ENVIRONMENT = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     static final Pattern GIT_BRANCH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
@@ -882,8 +892,13 @@ public final class StackConfigParser {
                 ? s.requiredString("githubRepository", "the GitHub repository as owner/name, e.g. ultibiker/ultibiker-platform")
                 : s.string("githubRepository", "");
         if (!repository.isEmpty()) {
-            check(problems, s, "githubRepository", repository, Checks.matches(repository, GITHUB_REPOSITORY,
-                    "owner/name of a GitHub repository, e.g. ultibiker/ultibiker-platform (no wildcards)"));
+            var m = GITHUB_REPOSITORY.matcher(repository);
+            boolean ok = m.matches() && (m.group(1) == null) == (m.group(2) == null);
+            check(problems, s, "githubRepository", repository, ok ? Optional.empty() : Optional.of(
+                    "owner/name of a GitHub repository as its OIDC subject claims name it: ultibiker/ultibiker-platform, "
+                            + "or with both numeric ids (immutable claims) ultibiker@123456/ultibiker-platform@789012 "
+                            + "(owner: letters, digits, single inner hyphens, at most 39; name: letters, digits, '.', '_', '-', "
+                            + "at most 100; no wildcards)"));
         }
         String githubEnvironment = s.string("githubEnvironment", environment);
         if (!githubEnvironment.isEmpty()) {
@@ -898,6 +913,19 @@ public final class StackConfigParser {
                 "the ARN of the account's GitHub OIDC provider, arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com")));
         List<String> deploy = policyArns(s, "deployPolicyArns", CiConfig.ADMINISTRATOR_ACCESS, problems);
         List<String> preview = policyArns(s, "previewPolicyArns", CiConfig.READ_ONLY_ACCESS, problems);
+        Optional<String> subjectPrefix = Optional.ofNullable(s.string("oidcSubjectPrefix", null));
+        subjectPrefix.ifPresent(prefix -> check(problems, s, "oidcSubjectPrefix", prefix, subjectPrefixProblem(prefix, repository)));
+        Optional<String> previewEnvironment = Optional.ofNullable(s.string("previewEnvironment", null));
+        previewEnvironment.ifPresent(env -> check(problems, s, "previewEnvironment", env,
+                Checks.matches(env, GITHUB_ENVIRONMENT, "a GitHub environment name of letters, digits, '.', '_' and '-', e.g. production-preview")
+                        .or(() -> env.equals(githubEnvironment)
+                                ? Optional.of("an environment other than ci.githubEnvironment (" + githubEnvironment
+                                        + "): the deploy role trusts that one, the preview role must not")
+                                : Optional.empty())));
+        Optional<String> accountId = Optional.ofNullable(s.string("accountId", null));
+        accountId.ifPresent(id -> check(problems, s, "accountId", id, Checks.matches(id, AWS_ACCOUNT_ID, "a 12-digit AWS account id")
+                .or(() -> providerArn.filter(arn -> !arn.contains(":iam::" + id + ":")).map(arn ->
+                        "the account of ci.oidcProviderArn (" + arn + ")"))));
         s.rejectUnknownKeys();
         return CiConfig.builder()
                 .enabled(enabled)
@@ -907,7 +935,27 @@ public final class StackConfigParser {
                 .oidcProviderArn(providerArn)
                 .deployPolicyArns(deploy)
                 .previewPolicyArns(preview)
+                .oidcSubjectPrefix(subjectPrefix)
+                .previewEnvironment(previewEnvironment)
+                .accountId(accountId)
                 .build();
+    }
+
+    /**
+     * A custom template's prefix must still name this one repository (by {@code repo:<githubRepository>} or
+     * {@code repository_id:<id>}): a template of only the owner would admit every repository of it. The context
+     * is appended by the program, so the prefix must not carry one.
+     */
+    static Optional<String> subjectPrefixProblem(String prefix, String repository) {
+        String allowed = "the subject claims' part before the job's context for a template that ends with 'context', "
+                + "e.g. repo:" + (repository.isEmpty() ? "owner/name" : repository) + " or repository_owner_id:123456:repository_id:789012 "
+                + "(no spaces or wildcards, no trailing ':', no context such as :environment:, :pull_request, :ref:; "
+                + "it must name the repository by repo:<githubRepository> or repository_id:<id>)";
+        boolean wellFormed = OIDC_SUBJECT_PREFIX.matcher(prefix).matches();
+        boolean carriesContext = prefix.matches(".*:(environment|ref|pull_request|job_workflow_ref)(:.*)?");
+        boolean namesRepository = (!repository.isEmpty() && prefix.matches("(.*:)?repo:" + Pattern.quote(repository) + "(:.*)?"))
+                || prefix.matches("(.*:)?repository_id:[1-9][0-9]*(:.*)?");
+        return wellFormed && !carriesContext && namesRepository ? Optional.empty() : Optional.of(allowed);
     }
 
     private static List<String> policyArns(ConfigSection s, String key, String defaultArn, Problems problems) {

@@ -9,8 +9,9 @@ import java.util.Optional;
  * {@link com.ultibiker.platform.ci.CiAccess}.
  *
  * @param enabled           create the GitHub OIDC provider and the CI roles; default {@code false}
- * @param githubRepository  {@code owner/name} of the repository whose workflows may assume the roles;
- *                          required when enabled
+ * @param githubRepository  the repository whose workflows may assume the roles, as its subject claims name it:
+ *                          {@code owner/name} (legacy claims) or {@code owner@<owner-id>/name@<repo-id>}
+ *                          (immutable claims); required when enabled
  * @param githubEnvironment the GitHub environment the deploy job of this stack runs in; the deploy
  *                          role trusts only {@code repo:<owner>/<name>:environment:<githubEnvironment>};
  *                          default: the stack's {@code environment} (prod sets {@code production})
@@ -20,6 +21,14 @@ import java.util.Optional;
  *                          account); absent: the provider is created by this stack
  * @param deployPolicyArns  managed policies of the deploy role; default AdministratorAccess
  * @param previewPolicyArns managed policies of the preview role; default ReadOnlyAccess
+ * @param oidcSubjectPrefix the subject claims' part before the job's context when the repository's OIDC
+ *                          subject template is customised (it must end with {@code context}); absent:
+ *                          {@code repo:<githubRepository>}
+ * @param previewEnvironment the GitHub environment (limited to the default branch) whose jobs alone may assume
+ *                          the preview role; absent: pull requests and the default branch may
+ * @param accountId         the AWS account of this stack's CI roles, so that two stacks' CI in one account is
+ *                          caught ({@link com.ultibiker.platform.ci.CiAccountSharing}); absent: the account of
+ *                          {@code oidcProviderArn} if set, else unknown
  */
 public record CiConfig(
         boolean enabled,
@@ -28,7 +37,10 @@ public record CiConfig(
         String defaultBranch,
         Optional<String> oidcProviderArn,
         List<String> deployPolicyArns,
-        List<String> previewPolicyArns) {
+        List<String> previewPolicyArns,
+        Optional<String> oidcSubjectPrefix,
+        Optional<String> previewEnvironment,
+        Optional<String> accountId) {
 
     public static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
     public static final String READ_ONLY_ACCESS = "arn:aws:iam::aws:policy/ReadOnlyAccess";
@@ -51,6 +63,9 @@ public record CiConfig(
         private Optional<String> oidcProviderArn = Optional.empty();
         private List<String> deployPolicyArns;
         private List<String> previewPolicyArns;
+        private Optional<String> oidcSubjectPrefix = Optional.empty();
+        private Optional<String> previewEnvironment = Optional.empty();
+        private Optional<String> accountId = Optional.empty();
 
         private Builder() {
         }
@@ -63,6 +78,9 @@ public record CiConfig(
         public Builder oidcProviderArn(String value) { this.oidcProviderArn = Optional.of(value); return this; }
         public Builder deployPolicyArns(List<String> value) { this.deployPolicyArns = value; return this; }
         public Builder previewPolicyArns(List<String> value) { this.previewPolicyArns = value; return this; }
+        public Builder oidcSubjectPrefix(Optional<String> value) { this.oidcSubjectPrefix = value; return this; }
+        public Builder previewEnvironment(Optional<String> value) { this.previewEnvironment = value; return this; }
+        public Builder accountId(Optional<String> value) { this.accountId = value; return this; }
 
         public CiConfig build() {
             return new CiConfig(
@@ -72,7 +90,10 @@ public record CiConfig(
                     Required.of(defaultBranch, "CiConfig.defaultBranch"),
                     oidcProviderArn,
                     Required.of(deployPolicyArns, "CiConfig.deployPolicyArns"),
-                    Required.of(previewPolicyArns, "CiConfig.previewPolicyArns"));
+                    Required.of(previewPolicyArns, "CiConfig.previewPolicyArns"),
+                    oidcSubjectPrefix,
+                    previewEnvironment,
+                    accountId);
         }
     }
 }

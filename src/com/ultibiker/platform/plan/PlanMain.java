@@ -1,6 +1,7 @@
 package com.ultibiker.platform.plan;
 
 import com.ultibiker.platform.PlatformStack;
+import com.ultibiker.platform.ci.CiAccountSharing;
 import com.ultibiker.platform.config.ConfigException;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.config.StackFile;
@@ -69,6 +70,7 @@ public final class PlanMain {
             file = StackFileLoader.load(projectDir, stack);
             // Validate up front so bad config fails before the engine starts; the program validates again.
             StackConfig config = StackConfigParser.parse(file.project(), file.projectConfig());
+            CiAccountSharing.refuse(file.project(), stack, config.ci(), CiAccountSharing.siblings(projectDir, stack));
             Plan plan = PlanRunner.run(file, PlatformStack::stack);
             if (json != null) {
                 Files.writeString(json, PlanJson.render(plan));

@@ -61,14 +61,39 @@ class CiAccessTest {
     }
 
     @Test
-    void previewRoleTrustsPullRequestsAndTheDefaultBranchAndIsReadOnly() {
+    void prodPreviewRoleTrustsOnlyItsPreviewEnvironmentNoPullRequestAndIsReadOnly() {
         Plan prod = StackPlans.prod();
         PlanResource role = prod.require(ROLE, "ci-preview-role");
         Map<String, Object> equals = stringEquals(onlyStatement(role));
         assertEquals("sts.amazonaws.com", equals.get(ISSUER + ":aud"));
+        assertEquals("repo:" + REPO + ":environment:production-preview", equals.get(ISSUER + ":sub"));
+        assertEquals(Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), attachedPolicies(prod, "ultibiker-prod-github-preview"));
+    }
+
+    @Test
+    void devPreviewRoleTrustsPullRequestsAndTheDefaultBranch() {
+        Map<String, Object> equals = stringEquals(onlyStatement(StackPlans.dev().require(ROLE, "ci-preview-role")));
         assertEquals(List.of("repo:" + REPO + ":pull_request", "repo:" + REPO + ":ref:refs/heads/main"),
                 equals.get(ISSUER + ":sub"));
-        assertEquals(Set.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), attachedPolicies(prod, "ultibiker-prod-github-preview"));
+    }
+
+    /** Repositories created, renamed or transferred from 2026-07-15 send the immutable subject (configure-aws-credentials v6.2.3 README). */
+    @Test
+    void anImmutableRepositoryNameGivesImmutableSubjectsToBothRoles() {
+        Plan plan = StackPlans.runWith("dev", Map.of("ci", "{\"enabled\":true,\"githubRepository\":\"ultibiker@1234567/ultibiker-platform@89012345\"}"));
+        assertEquals("repo:ultibiker@1234567/ultibiker-platform@89012345:environment:dev",
+                stringEquals(onlyStatement(plan.require(ROLE, "ci-deploy-role"))).get(ISSUER + ":sub"));
+        assertEquals(List.of("repo:ultibiker@1234567/ultibiker-platform@89012345:pull_request",
+                        "repo:ultibiker@1234567/ultibiker-platform@89012345:ref:refs/heads/main"),
+                stringEquals(onlyStatement(plan.require(ROLE, "ci-preview-role"))).get(ISSUER + ":sub"));
+    }
+
+    @Test
+    void aCustomSubjectPrefixIsWhatBothRolesTrust() {
+        Plan plan = StackPlans.runWith("dev", Map.of("ci", "{\"enabled\":true,\"githubRepository\":\"" + REPO
+                + "\",\"oidcSubjectPrefix\":\"repository_owner_id:1234567:repository_id:89012345\"}"));
+        assertEquals("repository_owner_id:1234567:repository_id:89012345:environment:dev",
+                stringEquals(onlyStatement(plan.require(ROLE, "ci-deploy-role"))).get(ISSUER + ":sub"));
     }
 
     @Test

@@ -134,4 +134,54 @@ class CiConfigTest {
         assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"githubRepo\":\"o/r\"}",
                 "ci.githubRepo", "\"o/r\"", "githubRepository");
     }
+
+    /** GitHub's rules: owner letters, digits and single inner hyphens (at most 39), name [A-Za-z0-9._-] (at most 100). */
+    @Test
+    void repositoryAcceptsWhatGitHubAllows() {
+        for (String repo : List.of("o/r", "octo-org/octo.repo_2", "a1-b2-c3/.github", "x/" + "n".repeat(100), "o".repeat(39) + "/r",
+                "octo-org@123456/octo-repo@789012")) {
+            assertEquals(repo, parse("{\"enabled\":true,\"githubRepository\":\"" + repo + "\"}").githubRepository(), repo);
+        }
+    }
+
+    @Test
+    void repositoryRefusesWhatGitHubRefuses() {
+        for (String repo : List.of("-o/r", "o-/r", "o--p/r", "o".repeat(40) + "/r", "o/" + "n".repeat(101), "o/.", "o/..",
+                "o/r@", "o@/r", "o@0/r@1", "o@12/r", "o/r@34", "o r/x", "o/r/s")) {
+            assertProblem("{\"enabled\":true,\"githubRepository\":\"" + repo + "\"}", "ci.githubRepository", "\"" + repo + "\"",
+                    "both numeric ids (immutable claims)");
+        }
+    }
+
+    @Test
+    void aCustomSubjectPrefixMustNameTheRepositoryAndCarryNoContext() {
+        assertEquals(Optional.of("repository_owner_id:123456:repository_id:789012"),
+                parse("{\"enabled\":true,\"githubRepository\":\"o/r\",\"oidcSubjectPrefix\":\"repository_owner_id:123456:repository_id:789012\"}")
+                        .oidcSubjectPrefix());
+        assertEquals(Optional.of("repo:o/r:actor_id:5"),
+                parse("{\"enabled\":true,\"githubRepository\":\"o/r\",\"oidcSubjectPrefix\":\"repo:o/r:actor_id:5\"}").oidcSubjectPrefix());
+        for (String prefix : List.of("repository_owner:o", "repo:o/other", "repo:o/r:environment:production", "repo:o/r:", "repo:o/*",
+                "repo:o/r:pull_request", "repo:o/r :x")) {
+            assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"oidcSubjectPrefix\":\"" + prefix + "\"}",
+                    "ci.oidcSubjectPrefix", "\"" + prefix + "\"", "it must name the repository");
+        }
+    }
+
+    @Test
+    void thePreviewEnvironmentIsNotTheDeployEnvironment() {
+        assertEquals(Optional.of("production-preview"),
+                StackConfigParser.parse(P, new HashMap<>(StackPlans.stackFile("prod").projectConfig())).ci().previewEnvironment());
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"previewEnvironment\":\"dev\"}",
+                "ci.previewEnvironment", "\"dev\"", "other than ci.githubEnvironment (dev)");
+    }
+
+    @Test
+    void theAccountIdIsTwelveDigitsAndTheProvidersAccount() {
+        assertEquals(Optional.of("111122223333"),
+                parse("{\"enabled\":true,\"githubRepository\":\"o/r\",\"accountId\":\"111122223333\"}").accountId());
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"accountId\":\"1111\"}", "ci.accountId", "\"1111\"", "12-digit");
+        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"accountId\":\"111122223333\",\"oidcProviderArn\":"
+                        + "\"arn:aws:iam::444455556666:oidc-provider/token.actions.githubusercontent.com\"}",
+                "ci.accountId", "\"111122223333\"", "the account of ci.oidcProviderArn");
+    }
 }

@@ -108,4 +108,11 @@ class PlanMainTest {
         assertEquals(2, plan(StackPlans.PROJECT_DIR, "dev", "--json").code());
         assertEquals(2, plan(StackPlans.PROJECT_DIR, "dev", "--bogus").code());
     }
+
+    @Test
+    void aStackWhoseSiblingSharesItsCiAccountIsRefusedNamingBoth() throws Exception {
+        Run run = plan(com.ultibiker.platform.ci.CiAccountSharingTest.projectSharingOneCiAccount(tmp), "dev", "--quiet");
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("stacks dev and prod both enable CI in this account"), run.err());
+    }
 }
