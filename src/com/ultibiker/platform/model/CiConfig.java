@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param previewEnvironment the GitHub environment (limited to the default branch) whose jobs alone may assume
  *                          the preview role; absent: pull requests and the default branch may
  * @param accountId         the AWS account of this stack's CI roles, so that two stacks' CI in one account is
- *                          caught ({@link com.ultibiker.platform.ci.CiAccountSharing}); absent: the account of
+ *                          caught (config.CiAccountSharing); absent: the account of
  *                          {@code oidcProviderArn} if set, else unknown
  */
 public record CiConfig(

@@ -1,7 +1,7 @@
 package com.ultibiker.platform.plan;
 
 import com.ultibiker.platform.PlatformStack;
-import com.ultibiker.platform.ci.CiAccountSharing;
+import com.ultibiker.platform.config.CiAccountSharing;
 import com.ultibiker.platform.config.ConfigException;
 import com.ultibiker.platform.config.StackConfigParser;
 import com.ultibiker.platform.config.StackFile;

@@ -111,7 +111,7 @@ class PlanMainTest {
 
     @Test
     void aStackWhoseSiblingSharesItsCiAccountIsRefusedNamingBoth() throws Exception {
-        Run run = plan(com.ultibiker.platform.ci.CiAccountSharingTest.projectSharingOneCiAccount(tmp), "dev", "--quiet");
+        Run run = plan(com.ultibiker.platform.config.CiAccountSharingTest.projectSharingOneCiAccount(tmp), "dev", "--quiet");
         assertEquals(2, run.code(), run.err());
         assertTrue(run.err().contains("stacks dev and prod both enable CI in this account"), run.err());
     }

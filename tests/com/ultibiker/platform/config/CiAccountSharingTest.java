@@ -1,9 +1,6 @@
-package com.ultibiker.platform.ci;
+package com.ultibiker.platform.config;
 
-import com.ultibiker.platform.config.CiConfig;
-import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.ConfigProblem;
-import com.ultibiker.platform.config.StackConfigParser;
+import com.ultibiker.platform.model.CiConfig;
 import com.ultibiker.platform.support.StackPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,6 @@
-package com.ultibiker.platform.ci;
+package com.ultibiker.platform.config;
 
-import com.ultibiker.platform.config.CiConfig;
-import com.ultibiker.platform.config.ConfigException;
-import com.ultibiker.platform.config.ConfigProblem;
-import com.ultibiker.platform.config.StackConfigParser;
-import com.ultibiker.platform.config.StackFileLoader;
+import com.ultibiker.platform.model.CiConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
