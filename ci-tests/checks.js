@@ -176,8 +176,8 @@ function checkPolicyPack(w) {
       if (['preview', 'up', 'update'].includes(command) && (step.with.policyPacks || '').trim() !== 'policy') {
         problems.push(`${where}: pulumi ${command} must run with policyPacks: policy`);
       }
-      if (step.with && step.with.command && !(step.env && /secrets\.PULUMI_ACCESS_TOKEN/.test(step.env.PULUMI_ACCESS_TOKEN || ''))) {
-        problems.push(`${where}: the Pulumi access token must come from secrets.PULUMI_ACCESS_TOKEN`);
+      if (step.with && step.with.command && !(step.env && /secrets\.PULUMI_(ACCESS|PREVIEW)_TOKEN/.test(step.env.PULUMI_ACCESS_TOKEN || ''))) {
+        problems.push(`${where}: the Pulumi access token must come from secrets.PULUMI_ACCESS_TOKEN or secrets.PULUMI_PREVIEW_TOKEN`);
       }
     }
     if (typeof step.run === 'string') {
@@ -223,7 +223,111 @@ function checkCaches(all) {
   return problems;
 }
 
+
+/** The GitHub environment a job runs in, or null. */
+function environmentOf(job) {
+  if (!job.environment) return null;
+  return typeof job.environment === 'string' ? job.environment : job.environment.name;
+}
+
+/** Every secrets.<NAME> a job references (steps, env, with). */
+function secretsOf(job) {
+  return [...new Set([...JSON.stringify(job).matchAll(/secrets\.([A-Za-z0-9_]+)/g)].map((m) => m[1]))].sort();
+}
+
+/** Shell text and action commands of a job that change a stack (state or resources). */
+const WRITES = /\bpulumi\s+(up|update|destroy|refresh|cancel|import|state|stack\s+(rm|import|init)|config\s+set)\b|integration\.sh\s+(config|destroy)/;
+
+function writesState(job) {
+  return (job.steps || []).some((s) => (typeof s.run === 'string' && WRITES.test(s.run))
+    || (typeof s.uses === 'string' && s.uses.startsWith(`${PULUMI_ACTION}@`) && s.with && ['up', 'update', 'destroy', 'refresh'].includes(s.with.command)));
+}
+
+/**
+ * Where the Pulumi credentials may be referenced (issue 15.2). secrets.PULUMI_ACCESS_TOKEN is an
+ * environment secret (each gated environment holds its own token): only jobs that run in an environment
+ * may name it. secrets.PULUMI_PREVIEW_TOKEN (read-only, dev only) is the one a pull request may see: only
+ * jobs without environment that change nothing. No repository-level token can write or read prod.
+ */
+function checkPulumiSecrets(w) {
+  if (!isWorkflow(w)) return [];
+  const problems = [];
+  for (const [id, job] of jobs(w)) {
+    const secrets = secretsOf(job);
+    const env = environmentOf(job);
+    if (secrets.includes('PULUMI_ACCESS_TOKEN') && !env) {
+      problems.push(`${w.file} ${id}: secrets.PULUMI_ACCESS_TOKEN only in a job that runs in a GitHub environment (an environment secret)`);
+    }
+    if (secrets.includes('PULUMI_PREVIEW_TOKEN') && (env || writesState(job))) {
+      problems.push(`${w.file} ${id}: secrets.PULUMI_PREVIEW_TOKEN only in a job without environment that changes no stack`);
+    }
+    for (const other of secrets.filter((n) => /PULUMI/.test(n) && !['PULUMI_ACCESS_TOKEN', 'PULUMI_PREVIEW_TOKEN'].includes(n))) {
+      problems.push(`${w.file} ${id}: secrets.${other} is not one of the two Pulumi credentials`);
+    }
+  }
+  return problems;
+}
+
+/** The stack a job runs Pulumi on: from a pulumi/actions stack-name or a STACK_SHORT env, if any. */
+function stackOf(job) {
+  for (const s of job.steps || []) {
+    if (s.env && typeof s.env.STACK_SHORT === 'string') return s.env.STACK_SHORT.replace(/\$\{\{\s*matrix\.stack\s*\}\}/, '${{ matrix.stack }}');
+    if (typeof s.uses === 'string' && s.uses.startsWith(`${PULUMI_ACTION}@`) && s.with && s.with['stack-name']) {
+      const m = /'([a-z0-9-]+)'\s*\}\}$/.exec(s.with['stack-name']) || /(matrix\.stack)/.exec(s.with['stack-name']);
+      if (m) return m[1] === 'matrix.stack' ? '${{ matrix.stack }}' : m[1];
+    }
+  }
+  return null;
+}
+
+function runsUp(job) {
+  return (job.steps || []).some((s) => (typeof s.run === 'string' && /\bpulumi\s+(up|update|destroy)\b|integration\.sh\s+destroy/.test(s.run))
+    || (typeof s.uses === 'string' && s.uses.startsWith(`${PULUMI_ACTION}@`) && s.with && ['up', 'update', 'destroy'].includes(s.with.command)));
+}
+
+/**
+ * Never half an `up` (issue 15.8). A job that runs `up`/`destroy` is never cancelled in progress (job
+ * and workflow concurrency), its timeout leaves a first prod `up` (about 45 minutes) room
+ * (>= MIN_UP_TIMEOUT) and ends before its credentials do (<= role-duration-seconds). Every job that
+ * previews, checks drift or deploys a named stack is in that stack's group pulumi-stack-<stack>.
+ */
+const MIN_UP_TIMEOUT = 120;
+function checkNeverHalfAnUp(w) {
+  if (!isWorkflow(w)) return [];
+  const problems = [];
+  const wfc = w.doc.concurrency;
+  for (const [id, job] of jobs(w)) {
+    const stack = stackOf(job);
+    if (stack && !(job.concurrency && job.concurrency.group === `pulumi-stack-${stack}`)) {
+      problems.push(`${w.file} ${id}: a job on stack ${stack} must be in concurrency group pulumi-stack-${stack}`);
+    }
+    if (stack && job.concurrency && job.concurrency['cancel-in-progress'] !== false) {
+      problems.push(`${w.file} ${id}: the group pulumi-stack-${stack} must have cancel-in-progress: false`);
+    }
+    if (!runsUp(job)) continue;
+    const jobCancel = job.concurrency ? job.concurrency['cancel-in-progress'] : undefined;
+    const wfCancel = wfc && typeof wfc === 'object' ? wfc['cancel-in-progress'] : undefined;
+    if (jobCancel !== false && wfCancel !== false) problems.push(`${w.file} ${id}: an up/destroy job must run with cancel-in-progress: false`);
+    if (wfCancel !== undefined && wfCancel !== false) problems.push(`${w.file} ${id}: the workflow's concurrency must never cancel an up in progress`);
+    const timeout = job['timeout-minutes'];
+    if (!(Number.isInteger(timeout) && timeout >= MIN_UP_TIMEOUT)) {
+      problems.push(`${w.file} ${id}: timeout-minutes ${timeout} must be at least ${MIN_UP_TIMEOUT} (a first prod up takes about 45 minutes)`);
+    }
+    for (const s of job.steps || []) {
+      if (s['timeout-minutes'] !== undefined) problems.push(`${w.file} ${id}: no step timeout in an up/destroy job (it would kill the up)`);
+      if (typeof s.uses === 'string' && s.uses.startsWith('aws-actions/configure-aws-credentials@')) {
+        const seconds = Number((s.with || {})['role-duration-seconds'] || 3600);
+        if (Number.isInteger(timeout) && seconds < timeout * 60) {
+          problems.push(`${w.file} ${id}: role-duration-seconds ${seconds} must outlast timeout-minutes ${timeout}`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 module.exports = {
+  environmentOf, secretsOf, writesState, checkPulumiSecrets, checkNeverHalfAnUp, stackOf, runsUp, MIN_UP_TIMEOUT,
   ROOT, loadAll, parse, jobs, steps, onKeys, pulumiSteps, usesAction, isReadOnly,
   checkPinnedActions, checkLeastPrivilege, checkOidc, checkPolicyPack, checkCaches, checkWritePermissions,
 };

@@ -19,6 +19,12 @@ for (const w of all) {
   test(`write permissions only where a step uses them, read-only test jobs: ${w.file}`, () => {
     assert.deepEqual(c.checkWritePermissions(w), []);
   });
+  test(`Pulumi credentials only where they belong (environment token, read-only preview token): ${w.file}`, () => {
+    assert.deepEqual(c.checkPulumiSecrets(w), []);
+  });
+  test(`never half an up: shared stack groups, never cancelled, timeouts within the session: ${w.file}`, () => {
+    assert.deepEqual(c.checkNeverHalfAnUp(w), []);
+  });
   test(`the policy pack on every preview and up: ${w.file}`, () => {
     assert.deepEqual(c.checkPolicyPack(w), []);
   });
