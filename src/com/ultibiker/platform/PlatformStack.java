@@ -483,6 +483,6 @@ public final class PlatformStack {
                 .applyValue(r -> r.accountId());
         Output<String> partition = AwsFunctions.getPartition(GetPartitionArgs.builder().build(), invoke)
                 .applyValue(r -> r.partition());
-        return new AwsRegion(region, provider, account, partition);
+        return AwsRegion.builder().name(region).provider(provider).accountId(account).partition(partition).build();
     }
 }

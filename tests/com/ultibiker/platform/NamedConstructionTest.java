@@ -92,6 +92,34 @@ class NamedConstructionTest {
         assertEquals(List.of(), calls, "canonical constructors called outside their type's file; use X.builder()...build()");
     }
 
+    /**
+     * Every other record of the components and their shared code ({@code common}, {@code tagging} and the
+     * component packages) above the threshold is built by name too: with a builder, or only through named
+     * factories in its own file ({@code Principal.service(...)}, {@code Naming.of(tagging)}), so no caller
+     * lines up same-typed values by position. Private records are their file's own business.
+     */
+    @Test
+    void everyOtherComponentRecordAboveTheThresholdIsBuiltOnlyByNameOutsideItsFile() {
+        List<Type> types = productionTypes();
+        List<Type> positional = types.stream()
+                .filter(t -> t.type().isRecord() && !Modifier.isPrivate(t.type().getModifiers()) && !inScope(t.type())
+                        && COMPONENT_LAYERS.contains(t.type().getPackageName().substring(ROOT_PACKAGE.length() + 1))
+                        && aboveThreshold(t.type()))
+                .toList();
+        assertTrue(positional.stream().map(Type::displayName).toList().containsAll(List.of("AwsRegion", "RecordSpec", "Principal")),
+                "in scope: " + positional.stream().map(Type::displayName).toList());
+        Map<Path, String> sources = new TreeMap<>();
+        types.stream().map(Type::file).distinct().forEach(f -> sources.put(f, read(f)));
+        List<String> calls = new ArrayList<>();
+        sources.forEach((file, text) -> calls.addAll(constructorCalls(file, text, positional)));
+        assertEquals(List.of(), calls.stream().map(c -> c.replace(" has a builder)", " is built positionally)")).toList(), "positional constructors of many or adjacent same-typed values called outside their type's file;"
+                + " give the type a builder (X.builder().name(value)...build()) or named factories in its own file");
+    }
+
+    /** The packages of the components and what they share (LayeringTest's layers 1 to 3). */
+    static final Set<String> COMPONENT_LAYERS = Set.of("tagging", "common", "network", "eks", "data", "dns", "edge",
+            "observability", "timeseries", "ci");
+
     /** The scan itself, on sources written for it: qualified, imported and same-package calls count, other types of the same name do not. */
     @Test
     void theScanFindsEveryFormOfACallAndOnlyThose() {

@@ -3,6 +3,7 @@ package com.ultibiker.platform.data;
 import com.ultibiker.platform.common.PolicyDocument;
 import com.ultibiker.platform.common.Principal;
 import com.ultibiker.platform.common.Statement;
+import com.ultibiker.platform.model.Required;
 
 import java.util.List;
 
@@ -58,5 +59,46 @@ public final class DataPolicies {
 
     /** Where an RDS instance lives, as an IAM database-authentication ARN needs it. */
     public record RdsInstanceRef(String partition, String region, String accountId, String resourceId) {
+
+        /** Built by name: four strings a positional list would take in any order. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        public static final class Builder {
+            private String partition;
+            private String region;
+            private String accountId;
+            private String resourceId;
+
+            private Builder() {
+            }
+
+            public Builder partition(String value) {
+                this.partition = value;
+                return this;
+            }
+
+            public Builder region(String value) {
+                this.region = value;
+                return this;
+            }
+
+            public Builder accountId(String value) {
+                this.accountId = value;
+                return this;
+            }
+
+            public Builder resourceId(String value) {
+                this.resourceId = value;
+                return this;
+            }
+
+            public RdsInstanceRef build() {
+                return new RdsInstanceRef(Required.of(partition, "RdsInstanceRef.partition"),
+                        Required.of(region, "RdsInstanceRef.region"), Required.of(accountId, "RdsInstanceRef.accountId"),
+                        Required.of(resourceId, "RdsInstanceRef.resourceId"));
+            }
+        }
     }
 }

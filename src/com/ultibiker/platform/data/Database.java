@@ -262,7 +262,7 @@ public final class Database extends ComponentResource {
     private static Output<DataPolicies.RdsInstanceRef> ref(DataPlacement placement, Instance instance) {
         var region = placement.region();
         return Output.tuple(region.partition(), region.accountId(), instance.resourceId()).applyValue(t ->
-                new DataPolicies.RdsInstanceRef(t.t1, region.name(), t.t2, t.t3));
+                DataPolicies.RdsInstanceRef.builder().partition(t.t1).region(region.name()).accountId(t.t2).resourceId(t.t3).build());
     }
 
     /**

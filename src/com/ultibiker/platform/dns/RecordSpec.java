@@ -1,5 +1,7 @@
 package com.ultibiker.platform.dns;
 
+import com.ultibiker.platform.model.Required;
+
 import java.util.Optional;
 
 /**
@@ -12,6 +14,8 @@ import java.util.Optional;
  * @param type              {@code A} or {@code AAAA}
  * @param healthCheckRegion the region whose health check the record carries; empty for records that
  *                          inherit health from their alias target ({@code evaluateTargetHealth})
+ *
+ * <p>Built by name ({@link #builder()}): role, name and type are three strings in a row.
  */
 public record RecordSpec(String role, String name, String type, Routing routing, AliasTarget target,
                          Optional<String> healthCheckRegion) {
@@ -24,10 +28,29 @@ public record RecordSpec(String role, String name, String type, Routing routing,
 
         /** {@code PRIMARY} or {@code SECONDARY}; the secondary answers while the primary is unhealthy. */
         record Failover(String failoverType, String setIdentifier) implements Routing {
+            public static Failover primary(String setIdentifier) {
+                return new Failover("PRIMARY", setIdentifier);
+            }
+
+            public static Failover secondary(String setIdentifier) {
+                return new Failover("SECONDARY", setIdentifier);
+            }
         }
 
         /** A continent code, or {@code *} for the default location. */
         record Geolocation(String continent, String setIdentifier) implements Routing {
+            /** Route53's default location: the answer for clients no other geolocation record matches. */
+            public static final String DEFAULT_LOCATION = "*";
+
+            /** The record set of one continent, identified by its code. */
+            public static Geolocation continent(String code) {
+                return new Geolocation(code, code);
+            }
+
+            /** The record set for every location no continent record matches. */
+            public static Geolocation defaultLocation() {
+                return new Geolocation(DEFAULT_LOCATION, "default");
+            }
         }
     }
 
@@ -39,6 +62,59 @@ public record RecordSpec(String role, String name, String type, Routing routing,
 
         /** Another record set of the same zone. */
         record RecordSet(String name) implements AliasTarget {
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String role;
+        private String name;
+        private String type;
+        private Routing routing;
+        private AliasTarget target;
+        private Optional<String> healthCheckRegion = Optional.empty();
+
+        private Builder() {
+        }
+
+        public Builder role(String value) {
+            this.role = value;
+            return this;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        public Builder routing(Routing value) {
+            this.routing = value;
+            return this;
+        }
+
+        public Builder target(AliasTarget value) {
+            this.target = value;
+            return this;
+        }
+
+        /** The region whose health check the record carries; unset for records that inherit their target's health. */
+        public Builder healthCheckRegion(String value) {
+            this.healthCheckRegion = Optional.of(value);
+            return this;
+        }
+
+        public RecordSpec build() {
+            return new RecordSpec(Required.of(role, "RecordSpec.role"), Required.of(name, "RecordSpec.name"),
+                    Required.of(type, "RecordSpec.type"), Required.of(routing, "RecordSpec.routing"),
+                    Required.of(target, "RecordSpec.target"), healthCheckRegion);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,7 +26,7 @@ import java.util.TreeMap;
 public final class RoutingPlan {
 
     public static final List<String> TYPES = List.of("A", "AAAA");
-    public static final String DEFAULT_LOCATION = "*";
+    public static final String DEFAULT_LOCATION = Routing.Geolocation.DEFAULT_LOCATION;
 
     private RoutingPlan() {
     }
@@ -45,10 +44,10 @@ public final class RoutingPlan {
         if (regions.size() == 1) {
             for (String type : TYPES) {
                 String t = type.toLowerCase(Locale.ROOT);
-                records.add(new RecordSpec("api-" + t, names.api(), type, new Routing.Simple(),
-                        new AliasTarget.LoadBalancer(primary), Optional.empty()));
-                records.add(new RecordSpec("ws-" + t, names.ws(), type, new Routing.Simple(),
-                        new AliasTarget.LoadBalancer(primary), Optional.empty()));
+                records.add(RecordSpec.builder().role("api-" + t).name(names.api()).type(type).routing(new Routing.Simple())
+                        .target(new AliasTarget.LoadBalancer(primary)).build());
+                records.add(RecordSpec.builder().role("ws-" + t).name(names.ws()).type(type).routing(new Routing.Simple())
+                        .target(new AliasTarget.LoadBalancer(primary)).build());
             }
             return List.copyOf(records);
         }
@@ -62,13 +61,13 @@ public final class RoutingPlan {
             }
             for (var entry : new TreeMap<>(wsContinents).entrySet()) {
                 String continent = entry.getKey();
-                records.add(new RecordSpec("ws-" + t + "-" + continent.toLowerCase(Locale.ROOT), names.ws(), type,
-                        new Routing.Geolocation(continent, continent),
-                        new AliasTarget.RecordSet(wsTree(names, entry.getValue())), Optional.empty()));
+                records.add(RecordSpec.builder().role("ws-" + t + "-" + continent.toLowerCase(Locale.ROOT)).name(names.ws())
+                        .type(type).routing(Routing.Geolocation.continent(continent))
+                        .target(new AliasTarget.RecordSet(wsTree(names, entry.getValue()))).build());
             }
-            records.add(new RecordSpec("ws-" + t + "-default", names.ws(), type,
-                    new Routing.Geolocation(DEFAULT_LOCATION, "default"),
-                    new AliasTarget.RecordSet(wsTree(names, primary)), Optional.empty()));
+            records.add(RecordSpec.builder().role("ws-" + t + "-default").name(names.ws()).type(type)
+                    .routing(Routing.Geolocation.defaultLocation())
+                    .target(new AliasTarget.RecordSet(wsTree(names, primary))).build());
         }
         return List.copyOf(records);
     }
@@ -80,9 +79,9 @@ public final class RoutingPlan {
 
     private static List<RecordSpec> failoverPair(String role, String name, String type, String first, String second) {
         return List.of(
-                new RecordSpec(role + "-" + first, name, type, new Routing.Failover("PRIMARY", first),
-                        new AliasTarget.LoadBalancer(first), Optional.of(first)),
-                new RecordSpec(role + "-" + second, name, type, new Routing.Failover("SECONDARY", second),
-                        new AliasTarget.LoadBalancer(second), Optional.of(second)));
+                RecordSpec.builder().role(role + "-" + first).name(name).type(type).routing(Routing.Failover.primary(first))
+                        .target(new AliasTarget.LoadBalancer(first)).healthCheckRegion(first).build(),
+                RecordSpec.builder().role(role + "-" + second).name(name).type(type).routing(Routing.Failover.secondary(second))
+                        .target(new AliasTarget.LoadBalancer(second)).healthCheckRegion(second).build());
     }
 }
