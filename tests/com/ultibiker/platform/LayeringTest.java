@@ -39,7 +39,7 @@ class LayeringTest {
             Map.entry("config", 4),
             Map.entry("(root)", 5),
             Map.entry("plan", 6),
-            Map.entry("cost", 7));
+            Map.entry("cost", 7), Map.entry("drill", 7));
 
     static Map<String, TreeSet<String>> packageImports() {
         Map<String, TreeSet<String>> graph = new TreeMap<>();
