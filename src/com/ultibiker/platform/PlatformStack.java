@@ -14,6 +14,8 @@ import com.ultibiker.platform.backup.Backups;
 import com.ultibiker.platform.backup.BackupsArgs;
 import com.ultibiker.platform.ci.CiAccess;
 import com.ultibiker.platform.ci.CiAccessArgs;
+import com.ultibiker.platform.ci.PermissionsBoundary;
+import com.ultibiker.platform.ci.PermissionsBoundaryArgs;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.NodePlacement;
@@ -71,6 +73,8 @@ public final class PlatformStack {
     /** Every region of the stack, primary first, each with its own provider. */
     private final Map<String, AwsRegion> regions = new LinkedHashMap<>();
     private final String primary;
+    /** The permissions boundary every IAM role of the stack carries (its components get {@link PermissionsBoundary#componentOptions()}). */
+    private final PermissionsBoundary boundary;
 
     private PlatformStack(Context ctx, StackConfig config) {
         this.ctx = ctx;
@@ -79,6 +83,23 @@ public final class PlatformStack {
         this.protection = new StatefulProtection(config.production());
         config.regionList().forEach(region -> regions.put(region, awsRegion(region, tagging)));
         this.primary = config.regions().primary();
+        this.boundary = new PermissionsBoundary("permissions-boundary", PermissionsBoundaryArgs.builder()
+                .region(regions.get(primary))
+                .regions(deployRegions(config))
+                .ciNamePrefix(config.ci().enabled() ? CiAccessArgs.namePrefix(Naming.of(tagging)) : "")
+                .tagging(tagging)
+                .protection(protection)
+                .build(), ComponentResourceOptions.builder().build());
+    }
+
+    /**
+     * The regions the deploy role works in: the stack's, and us-east-1, where Route53 publishes the health-check
+     * metrics its alarms watch ({@link ObservabilityArgs#HEALTH_CHECK_REGION}).
+     */
+    static List<String> deployRegions(StackConfig config) {
+        java.util.Set<String> out = new java.util.TreeSet<>(config.regionList());
+        out.add(ObservabilityArgs.HEALTH_CHECK_REGION);
+        return List.copyOf(out);
     }
 
     public static void stack(Context ctx) {
@@ -158,7 +179,7 @@ public final class PlatformStack {
                     .clusterName(clusterName(config, region.name()))
                     .tagging(tagging)
                     .protection(protection)
-                    .build(), ComponentResourceOptions.builder().build());
+                    .build(), boundary.componentOptions());
             networks.put(region.name(), network);
             ctx.export("vpcId." + region.name(), network.vpcId());
             ctx.export("privateSubnetIds." + region.name(), network.privateSubnetIds());
@@ -169,21 +190,27 @@ public final class PlatformStack {
     }
 
     /**
-     * The GitHub OIDC provider and CI's deploy and preview roles (global, through the primary's provider),
-     * and the cluster access they get: the deploy role as cluster admin, the preview role read-only.
+     * The GitHub OIDC provider and CI's deploy, preview and drift roles (global, through the primary's provider),
+     * and the cluster access they get: deploy as cluster admin, preview read-only without Secrets, drift
+     * read-only with them (a refresh reads Helm's release Secrets). docs/ci-permissions.md.
      */
     private List<ClusterAccess> ci() {
         List<ClusterAccess> automationAccess = new ArrayList<>();
         if (config.ci().enabled()) {
-            var ciArgs = CiAccessArgs.from(config.ci(), regions.get(primary), tagging);
-            var ci = new CiAccess("ci", ciArgs, ComponentResourceOptions.builder().build());
+            var ciArgs = CiAccessArgs.from(config.ci(), regions.get(primary), tagging)
+                    .regions(deployRegions(config))
+                    .boundaryPolicyName(boundary.policyName())
+                    .protection(protection)
+                    .build();
+            var ci = new CiAccess("ci", ciArgs, boundary.componentOptions());
             ctx.export("ciOidcProviderArn", ci.oidcProviderArn());
             ctx.export("ciDeployRoleArn", ci.deployRoleArn());
             ctx.export("ciPreviewRoleArn", ci.previewRoleArn());
             automationAccess.add(ClusterAccess.builder().role("ci-deploy").principalArn(ci.deployRoleArn())
                     .roleName(ciArgs.deployRoleName()).accessPolicy(ClusterAccess.CLUSTER_ADMIN).build());
             automationAccess.add(ClusterAccess.builder().role("ci-preview").principalArn(ci.previewRoleArn())
-                    .roleName(ciArgs.previewRoleName()).accessPolicy(ClusterAccess.ADMIN_VIEW).build());
+                    .roleName(ciArgs.previewRoleName())
+                    .accessPolicy(ciArgs.previewGated() ? ClusterAccess.ADMIN_VIEW : ClusterAccess.VIEW).build());
         }
         return automationAccess;
     }
@@ -226,7 +253,7 @@ public final class PlatformStack {
             if (!isPrimary && primaryCluster != null) {
                 args.sharedRoles(primaryCluster.controllerRoles());
             }
-            var cluster = new EksCluster("eks-" + region.name(), args.build(), ComponentResourceOptions.builder().build());
+            var cluster = new EksCluster("eks-" + region.name(), args.build(), boundary.componentOptions());
             if (isPrimary) {
                 primaryCluster = cluster;
             }
@@ -265,7 +292,7 @@ public final class PlatformStack {
                 .logRetentionDays(config.logRetentionDays())
                 .tagging(tagging)
                 .protection(protection)
-                .build(), ComponentResourceOptions.builder().build());
+                .build(), boundary.componentOptions());
         ctx.export("database.endpoint", database.endpoint());
         ctx.export("database.port", database.port());
         ctx.export("database.masterUserSecretArn", database.masterUserSecretArn());
@@ -382,7 +409,7 @@ public final class PlatformStack {
                 .caches(cacheGroups)
                 .tagging(tagging)
                 .protection(protection)
-                .build(), ComponentResourceOptions.builder().dependsOn(cluster).build());
+                .build(), boundary.componentOptions(ComponentResourceOptions.builder().dependsOn(cluster)));
         observability.topicArns().forEach((region, arn) -> ctx.export("observability.alertTopicArn." + region, arn));
         ctx.export("observability.grafanaAdminSecretArn", observability.grafanaAdminSecretArn());
         return observability;

@@ -2,6 +2,8 @@ package com.ultibiker.platform.ci;
 
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
@@ -9,20 +11,29 @@ import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.common.Naming;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What GitHub Actions needs to reach this stack's AWS account without long-lived keys: the
- * account's GitHub OIDC provider (created, or an existing one from config since an account holds
- * only one), a deploy role that only jobs of this repository running in this stack's GitHub
- * environment can assume (the environment carries the approval gate for prod), and a read-only
- * preview role for pull-request previews and scheduled drift detection.
+ * What GitHub Actions needs to reach this stack's AWS account without long-lived keys: the account's
+ * GitHub OIDC provider (created, or an existing one from config since an account holds only one) and
+ * two roles, each with policies generated from the action table ({@link CiPolicies}, docs/ci-permissions.md):
+ * <ul>
+ *   <li>deploy: only jobs of this repository running in this stack's GitHub environment (which carries the
+ *       approval gate for prod); what {@code pulumi up} calls, no more;</li>
+ *   <li>preview: control-plane reads only when pull requests may assume it; with a preview environment that
+ *       gates it, also the values of this stack's secrets, which a refresh of their versions reads.</li>
+ * </ul>
+ * Every role carries the stack's permissions boundary (set by the {@link PermissionsBoundary} transformation
+ * the component is created with), which also denies any change to these roles, their policies and the
+ * provider: CI cannot widen its own trust or lock itself out; an administrator applies changes to them.
+ * In production the provider and the roles are protected and retained on delete.
  *
- * <p>Children: {@code <name>-oidc-provider}, {@code <name>-deploy-role}, {@code <name>-preview-role}
- * and one {@code <name>-<purpose>-role-<policy name>} attachment per managed policy.
+ * <p>Children: {@code <name>-oidc-provider}, {@code <name>-<purpose>-role}, {@code <name>-<purpose>-policy-<n>}
+ * and one {@code <name>-<purpose>-role-<policy name>} attachment per policy.
  */
 public final class CiAccess extends ComponentResource {
 
@@ -46,18 +57,22 @@ public final class CiAccess extends ComponentResource {
                     .clientIdLists(GitHubTrust.AUDIENCE)
                     // No thumbprints: IAM validates GitHub's certificate against its own trusted CAs.
                     .tags(tagging.tags(providerName))
-                    .build(), region.child(this));
+                    .build(), kept(args));
             this.oidcProviderArn = provider.arn();
         }
 
+        var policies = new CiPolicies(ActionTable.load(), scope(args));
         this.deployRoleArn = role(name, "deploy", args.deployRoleName(),
                 "Deploys " + args.githubRepository() + " from GitHub environment " + args.githubEnvironment(),
                 args.deploySubjects(),
-                args.deployPolicyArns(), args.deploySessionSeconds(), args);
+                policies.deployDocuments(), args.deployPolicyArns(), args.deploySessionSeconds(), args);
+        // A preview role no pull request can assume (gated by a preview environment) also refreshes content:
+        // the secret versions' values; one that pull requests can assume reads none (docs/ci-permissions.md).
         this.previewRoleArn = role(name, "preview", args.previewRoleName(),
-                "Read-only previews and drift detection of " + args.githubRepository(),
+                (args.previewGated() ? "Previews and drift detection of " : "Control-plane reads for previews of ") + args.githubRepository(),
                 args.previewSubjects(),
-                args.previewPolicyArns(), CiAccessArgs.PREVIEW_SESSION_SECONDS, args);
+                args.previewGated() ? policies.driftDocuments() : policies.previewDocuments(), args.previewPolicyArns(),
+                CiAccessArgs.PREVIEW_SESSION_SECONDS, args);
 
         registerOutputs(Map.of(
                 "oidcProviderArn", oidcProviderArn,
@@ -65,8 +80,27 @@ public final class CiAccess extends ComponentResource {
                 "previewRoleArn", previewRoleArn));
     }
 
-    private Output<String> role(String name, String purpose, String physicalName, String description,
-                                List<String> subjects, List<String> policyArns, int sessionSeconds, CiAccessArgs args) {
+    /** The scope of the generated policies, with the partition and account stand-ins resolved at deploy time. */
+    static CiPolicies.Scope scope(CiAccessArgs args) {
+        return CiPolicies.Scope.builder()
+                .partition(CiPolicies.PARTITION)
+                .accountId(CiPolicies.ACCOUNT)
+                .project(args.naming().project())
+                .environment(args.naming().environment())
+                .regions(args.regions())
+                .boundaryArn("arn:" + CiPolicies.PARTITION + ":iam::" + CiPolicies.ACCOUNT + ":policy/" + args.boundaryPolicyName())
+                .ciNamePrefix(CiAccessArgs.namePrefix(args.naming()))
+                .secretPrefix(args.naming().path() + "/")
+                .build();
+    }
+
+    /** Protected and retained on delete in production: a CI role or provider lost is a pipeline locked out. */
+    private CustomResourceOptions kept(CiAccessArgs args) {
+        return args.protection().options(args.region().childOf(this)).retainOnDelete(args.protection().production()).build();
+    }
+
+    private Output<String> role(String name, String purpose, String physicalName, String description, List<String> subjects,
+                                List<String> documents, List<String> extraPolicyArns, int sessionSeconds, CiAccessArgs args) {
         String roleName = Naming.child(name, purpose + "-role");
         var role = new Role(roleName, RoleArgs.builder()
                 .name(physicalName)
@@ -74,12 +108,29 @@ public final class CiAccess extends ComponentResource {
                 .assumeRolePolicy(oidcProviderArn.applyValue(arn -> GitHubTrust.trustPolicy(arn, subjects)))
                 .maxSessionDuration(sessionSeconds)
                 .tags(args.tagging().tags(physicalName, Map.of("GitHubRepository", args.githubRepository())))
-                .build(), args.region().child(this));
-        for (String policyArn : policyArns) {
+                .build(), kept(args));
+        var region = args.region();
+        for (int i = 0; i < documents.size(); i++) {
+            String document = documents.get(i);
+            String policyResource = Naming.child(name, purpose + "-policy-" + (i + 1));
+            var policy = new Policy(policyResource, PolicyArgs.builder()
+                    .name(physicalName + "-" + (i + 1))
+                    .description("Generated from resources/ci/aws-actions.json (" + purpose + ", part " + (i + 1) + " of "
+                            + documents.size() + ")")
+                    .policy(Output.tuple(region.partition(), region.accountId())
+                            .applyValue(t -> CiPolicies.resolve(document, t.t1, t.t2)))
+                    .tags(args.tagging().tags(policyResource))
+                    .build(), region.child(this));
+            new RolePolicyAttachment(Naming.child(roleName, "policy-" + (i + 1)), RolePolicyAttachmentArgs.builder()
+                    .role(role.name())
+                    .policyArn(policy.arn())
+                    .build(), region.child(this));
+        }
+        for (String policyArn : extraPolicyArns) {
             new RolePolicyAttachment(Naming.child(roleName, policyName(policyArn)), RolePolicyAttachmentArgs.builder()
                     .role(role.name())
                     .policyArn(policyArn)
-                    .build(), args.region().child(this));
+                    .build(), region.child(this));
         }
         return role.arn();
     }
@@ -99,8 +150,9 @@ public final class CiAccess extends ComponentResource {
         return deployRoleArn;
     }
 
-    /** The read-only role for pull-request previews and drift detection. */
+    /** The control-plane read role for pull-request previews and the approver's preview. */
     public Output<String> previewRoleArn() {
         return previewRoleArn;
     }
+
 }

@@ -2,6 +2,7 @@ package com.ultibiker.platform.ci;
 
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.model.CiConfig;
 import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
@@ -21,8 +22,11 @@ import java.util.Optional;
  * @param existingOidcProviderArn the account's GitHub OIDC provider when it already exists; absent: created
  * @param deployRoleName          physical name of the deploy role (stable, so its ARN can be set in GitHub)
  * @param previewRoleName         physical name of the read-only preview role
- * @param deployPolicyArns        managed policies of the deploy role
- * @param previewPolicyArns       managed policies of the preview role
+ * @param deployPolicyArns        managed policies the deploy role gets besides its generated ones (opt-in AdministratorAccess)
+ * @param previewPolicyArns       managed policies the preview role gets besides its generated ones
+ * @param regions                 every region the stack creates resources in (the deploy role's regional scope)
+ * @param boundaryPolicyName      the stack's permissions boundary ({@link PermissionsBoundary#physicalName})
+ * @param protection              protects (and retains) the provider and the roles in production
  * @param deploySessionSeconds    maximum session of the deploy role; default 4 h ({@link #DEFAULT_DEPLOY_SESSION_SECONDS}):
  *                                a first prod {@code pulumi up} (EKS, Multi-AZ RDS, replicas) outlasts the 1 h default
  */
@@ -38,7 +42,10 @@ public record CiAccessArgs(
         List<String> deployPolicyArns,
         List<String> previewPolicyArns,
         int deploySessionSeconds,
-        Tagging tagging) {
+        List<String> regions,
+        String boundaryPolicyName,
+        Tagging tagging,
+        StatefulProtection protection) {
 
     public static final int DEFAULT_DEPLOY_SESSION_SECONDS = 4 * 3600;
     public static final int PREVIEW_SESSION_SECONDS = 3600;
@@ -48,13 +55,29 @@ public record CiAccessArgs(
         previewSubjects = List.copyOf(previewSubjects);
         deployPolicyArns = List.copyOf(deployPolicyArns);
         previewPolicyArns = List.copyOf(previewPolicyArns);
+        regions = List.copyOf(regions);
         if (deploySessionSeconds < 3600 || deploySessionSeconds > 43200) {
             throw new IllegalArgumentException("deploySessionSeconds " + deploySessionSeconds + ": allowed 3600 to 43200 (IAM limits)");
         }
     }
 
-    /** Args for a stack from its validated {@code ci} section; role names {@code <project>-<env>-github-deploy|preview}. */
-    public static CiAccessArgs from(CiConfig ci, AwsRegion region, Tagging tagging) {
+    /** {@code <project>-<env>-github-}: every CI role and policy is named with it (the boundary protects them by it). */
+    public static String namePrefix(Naming naming) {
+        return naming.physical("github-");
+    }
+
+    /** The stack's names (from its tagging). */
+    public Naming naming() {
+        return Naming.of(tagging);
+    }
+
+    /** Whether no pull request can assume the preview role (a preview environment gates it): then it may read content. */
+    public boolean previewGated() {
+        return previewSubjects.stream().noneMatch(s -> s.endsWith(":pull_request"));
+    }
+
+    /** A builder for a stack from its validated {@code ci} section; role names {@code <project>-<env>-github-deploy|preview}. */
+    public static Builder from(CiConfig ci, AwsRegion region, Tagging tagging) {
         var naming = Naming.of(tagging);
         String prefix = GitHubTrust.subjectPrefix(ci.githubRepository(), ci.oidcSubjectPrefix());
         return builder()
@@ -68,8 +91,7 @@ public record CiAccessArgs(
                 .previewRoleName(naming.physical("github-preview"))
                 .deployPolicyArns(ci.deployPolicyArns())
                 .previewPolicyArns(ci.previewPolicyArns())
-                .tagging(tagging)
-                .build();
+                .tagging(tagging);
     }
 
     public static Builder builder() {
@@ -90,6 +112,9 @@ public record CiAccessArgs(
         private List<String> previewPolicyArns;
         private Integer deploySessionSeconds = DEFAULT_DEPLOY_SESSION_SECONDS;
         private Tagging tagging;
+        private List<String> regions;
+        private String boundaryPolicyName;
+        private StatefulProtection protection;
 
         private Builder() {
         }
@@ -107,6 +132,9 @@ public record CiAccessArgs(
         public Builder previewPolicyArns(List<String> value) { this.previewPolicyArns = value; return this; }
         public Builder deploySessionSeconds(int value) { this.deploySessionSeconds = value; return this; }
         public Builder tagging(Tagging value) { this.tagging = value; return this; }
+        public Builder regions(List<String> value) { this.regions = value; return this; }
+        public Builder boundaryPolicyName(String value) { this.boundaryPolicyName = value; return this; }
+        public Builder protection(StatefulProtection value) { this.protection = value; return this; }
 
         public CiAccessArgs build() {
             return new CiAccessArgs(
@@ -121,7 +149,10 @@ public record CiAccessArgs(
                     Required.of(deployPolicyArns, "CiAccessArgs.deployPolicyArns"),
                     Required.of(previewPolicyArns, "CiAccessArgs.previewPolicyArns"),
                     Required.of(deploySessionSeconds, "CiAccessArgs.deploySessionSeconds"),
-                    Required.of(tagging, "CiAccessArgs.tagging"));
+                    Required.of(regions, "CiAccessArgs.regions"),
+                    Required.of(boundaryPolicyName, "CiAccessArgs.boundaryPolicyName"),
+                    Required.of(tagging, "CiAccessArgs.tagging"),
+                    Required.of(protection, "CiAccessArgs.protection"));
         }
     }
 }

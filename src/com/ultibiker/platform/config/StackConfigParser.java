@@ -2,6 +2,7 @@ package com.ultibiker.platform.config;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
+import com.ultibiker.platform.ci.CiPolicies;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.edge.WafRateLimit;
 import com.ultibiker.platform.eks.AddonVersions;
@@ -911,8 +912,8 @@ public final class StackConfigParser {
         Optional<String> providerArn = Optional.ofNullable(s.string("oidcProviderArn", null));
         providerArn.ifPresent(arn -> check(problems, s, "oidcProviderArn", arn, Checks.matches(arn, GITHUB_OIDC_PROVIDER_ARN,
                 "the ARN of the account's GitHub OIDC provider, arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com")));
-        List<String> deploy = policyArns(s, "deployPolicyArns", CiConfig.ADMINISTRATOR_ACCESS, problems);
-        List<String> preview = policyArns(s, "previewPolicyArns", CiConfig.READ_ONLY_ACCESS, problems);
+        List<String> deploy = policyArns(s, "deployPolicyArns", problems);
+        List<String> preview = policyArns(s, "previewPolicyArns", problems);
         Optional<String> subjectPrefix = Optional.ofNullable(s.string("oidcSubjectPrefix", null));
         subjectPrefix.ifPresent(prefix -> check(problems, s, "oidcSubjectPrefix", prefix, subjectPrefixProblem(prefix, repository)));
         Optional<String> previewEnvironment = Optional.ofNullable(s.string("previewEnvironment", null));
@@ -958,8 +959,9 @@ public final class StackConfigParser {
         return wellFormed && !carriesContext && namesRepository ? Optional.empty() : Optional.of(allowed);
     }
 
-    private static List<String> policyArns(ConfigSection s, String key, String defaultArn, Problems problems) {
-        List<String> arns = s.strings(key, List.of(defaultArn));
+    /** Managed policies a CI role gets besides its generated ones (none by default; see docs/ci-permissions.md). */
+    private static List<String> policyArns(ConfigSection s, String key, Problems problems) {
+        List<String> arns = s.strings(key, List.of());
         for (int i = 0; i < arns.size(); i++) {
             check(problems, s.keyOf(key) + "[" + i + "]", arns.get(i), Checks.matches(arns.get(i), MANAGED_POLICY_ARN,
                     "a managed policy ARN, e.g. arn:aws:iam::aws:policy/ReadOnlyAccess"));
@@ -972,8 +974,10 @@ public final class StackConfigParser {
                 problems.invalid(s.keyOf(key) + "[" + i + "]", arns.get(i), "each policy name once: " + allowed);
             }
         });
-        if (arns.isEmpty()) {
-            problems.invalid(s.keyOf(key), "[]", "at least one managed policy ARN (a role without policies cannot deploy or preview)");
+        if (arns.size() > CiPolicies.MANAGED_POLICIES_PER_ROLE - CiPolicies.MAX_GENERATED_PER_ROLE) {
+            problems.invalid(s.keyOf(key), arns, "at most " + (CiPolicies.MANAGED_POLICIES_PER_ROLE - CiPolicies.MAX_GENERATED_PER_ROLE)
+                    + " policies: IAM attaches at most " + CiPolicies.MANAGED_POLICIES_PER_ROLE + " managed policies to a role and the"
+                    + " generated ones take up to " + CiPolicies.MAX_GENERATED_PER_ROLE);
         }
         return arns;
     }

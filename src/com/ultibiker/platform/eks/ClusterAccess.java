@@ -18,8 +18,13 @@ public record ClusterAccess(String role, Output<String> principalArn, String rol
 
     /** Everything, cluster-wide: what {@code pulumi up} needs for the in-cluster resources. */
     public static final String CLUSTER_ADMIN = "AmazonEKSClusterAdminPolicy";
-    /** Read everything, Secrets included (Helm keeps releases in Secrets): what a preview needs. */
+    /** Read everything, Secrets included (Helm keeps releases in Secrets): what a refresh needs. */
     public static final String ADMIN_VIEW = "AmazonEKSAdminViewPolicy";
+    /**
+     * Read the usual objects, Secrets excluded (EKS User Guide, access policy permissions): what a preview needs,
+     * since the Kubernetes provider's Diff works from the state and reads nothing live.
+     */
+    public static final String VIEW = "AmazonEKSViewPolicy";
 
     public static Builder builder() {
         return new Builder();

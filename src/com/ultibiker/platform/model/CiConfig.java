@@ -19,8 +19,9 @@ import java.util.Optional;
  *                          read-only preview role besides pull requests; default {@code main}
  * @param oidcProviderArn   an existing GitHub OIDC provider of the account (only one may exist per
  *                          account); absent: the provider is created by this stack
- * @param deployPolicyArns  managed policies of the deploy role; default AdministratorAccess
- * @param previewPolicyArns managed policies of the preview role; default ReadOnlyAccess
+ * @param deployPolicyArns  managed policies the deploy role gets besides its generated ones; default none.
+ *                          AdministratorAccess is an explicit opt-in here (still capped by the permissions boundary)
+ * @param previewPolicyArns managed policies the preview role get besides their generated ones; default none
  * @param oidcSubjectPrefix the subject claims' part before the job's context when the repository's OIDC
  *                          subject template is customised (it must end with {@code context}); absent:
  *                          {@code repo:<githubRepository>}
@@ -43,7 +44,6 @@ public record CiConfig(
         Optional<String> accountId) {
 
     public static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
-    public static final String READ_ONLY_ACCESS = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 
     public CiConfig {
         deployPolicyArns = List.copyOf(deployPolicyArns);

@@ -65,8 +65,8 @@ class CiConfigTest {
         assertEquals("dev", ci.githubEnvironment(), "defaults to the stack's environment");
         assertEquals("main", ci.defaultBranch());
         assertEquals(Optional.empty(), ci.oidcProviderArn());
-        assertEquals(List.of(CiConfig.ADMINISTRATOR_ACCESS), ci.deployPolicyArns());
-        assertEquals(List.of(CiConfig.READ_ONLY_ACCESS), ci.previewPolicyArns());
+        assertEquals(List.of(), ci.deployPolicyArns(), "no AdministratorAccess unless asked for: the policies are generated");
+        assertEquals(List.of(), ci.previewPolicyArns(), "no ReadOnlyAccess: the generated reads hold no content reads");
     }
 
     @Test
@@ -117,9 +117,15 @@ class CiConfigTest {
     }
 
     @Test
-    void policyListsMayNotBeEmpty() {
-        assertProblem("{\"enabled\":true,\"githubRepository\":\"o/r\",\"previewPolicyArns\":[]}",
-                "ci.previewPolicyArns", "\"[]\"", "at least one managed policy ARN");
+    void extraPoliciesLeaveRoomForTheGeneratedOnesWithinIamsQuotaOfTen() {
+        StringBuilder arns = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            arns.append(i > 1 ? "," : "").append("\"arn:aws:iam::210987654321:policy/extra-").append(i).append('"');
+        }
+        var problem = onlyProblem(
+                "{\"enabled\":true,\"githubRepository\":\"o/r\",\"deployPolicyArns\":[" + arns + "]}");
+        assertEquals("ultibiker-platform:ci.deployPolicyArns", problem.key());
+        assertTrue(problem.allowed().contains("at most 5 policies"), problem.allowed());
     }
 
     @Test

@@ -33,7 +33,11 @@ class ClusterAccessTest {
             assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", admin.prop("policyArn"));
             assertEquals("cluster", admin.prop("accessScope.type"));
             PlanResource viewer = prod.require(ASSOCIATION, cluster + "-ci-preview-access");
-            assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy", viewer.prop("policyArn"));
+            assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSAdminViewPolicy", viewer.prop("policyArn"),
+                    "prod's preview role, gated by production-preview, refreshes Helm's release Secrets");
+            assertEquals("arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy",
+                    StackPlans.dev().require(ASSOCIATION, "eks-us-east-1-ci-preview-access").prop("policyArn"),
+                    "dev's preview role serves pull requests: no Kubernetes Secrets");
             assertTrue(admin.dependencies().contains(prod.require(ENTRY, cluster + "-ci-deploy").urn()),
                     "the policy is associated after the entry exists");
         }

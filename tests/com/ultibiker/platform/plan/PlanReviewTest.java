@@ -70,11 +70,12 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(35, prod.size(), String.join("\n", prod));
+        assertEquals(40, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
-                "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key",
+                "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key", "aws:iam/role:Role ci-deploy-role",
+                "aws:iam/openIdConnectProvider:OpenIdConnectProvider ci-oidc-provider",
                 "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
             assertTrue(prod.contains(line), line);
         }
@@ -214,7 +215,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role backup-break-glass-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (35):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (40):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 
