@@ -159,7 +159,7 @@ public final class PlatformStack {
                 .tagging(tagging)
                 .protection(protection);
         regions.values().forEach(region -> args.region(region, observability.topicArn(region.name())));
-        var backups = new Backups("backup", args.build(), ComponentResourceOptions.builder().build());
+        var backups = new Backups("backup", args.build(), boundary.componentOptions());
         backups.vaultArns().forEach((region, arn) -> ctx.export("backup.vaultArn." + region, arn));
         ctx.export("backup.breakGlassRoleArn", backups.breakGlassRoleArn());
         ctx.export("backup.serviceRoleArn", backups.serviceRoleArn());

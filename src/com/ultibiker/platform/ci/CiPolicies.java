@@ -38,16 +38,17 @@ public record CiPolicies(ActionTable table, Scope scope) {
     public static final int MAX_GENERATED_PER_ROLE = 5;
 
     /** Services passed a role created by this program ({@code iam:PassedToService}). */
-    static final List<String> ROLE_TAKING_SERVICES = List.of("codebuild.amazonaws.com", "eks.amazonaws.com",
+    static final List<String> ROLE_TAKING_SERVICES = List.of("backup.amazonaws.com", "codebuild.amazonaws.com", "eks.amazonaws.com",
             "monitoring.rds.amazonaws.com", "pods.eks.amazonaws.com", "vpc-flow-logs.amazonaws.com");
 
     /**
      * Services the workload roles' AWS managed policies use (AmazonEKSClusterPolicy, AmazonEKSWorkerNodePolicy,
-     * AmazonEC2ContainerRegistryReadOnly, AmazonEKS_CNI_Policy, AmazonRDSEnhancedMonitoringRole) and the
+     * AmazonEC2ContainerRegistryReadOnly, AmazonEKS_CNI_Policy, AmazonRDSEnhancedMonitoringRole, the AWS Backup
+     * service role policies for the stack's RDS, ElastiCache and S3) and the
      * controllers' own policies beyond the table's services: the boundary must leave them their rights.
      */
-    static final List<String> WORKLOAD_SERVICES = List.of("autoscaling", "cognito-idp", "ecr", "eks-auth", "shield",
-            "tag", "waf-regional", "wafv2");
+    static final List<String> WORKLOAD_SERVICES = List.of("autoscaling", "backup-storage", "cognito-idp", "ecr", "eks-auth",
+            "shield", "tag", "waf-regional", "wafv2");
 
     /** IAM actions that change a role's rights or trust: denied on the CI roles. */
     static final List<String> ROLE_CHANGES = List.of("iam:AttachRolePolicy", "iam:DeleteRole", "iam:DeleteRolePermissionsBoundary",
