@@ -70,7 +70,7 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(40, prod.size(), String.join("\n", prod));
+        assertEquals(39, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
@@ -140,7 +140,7 @@ class PlanReviewTest {
     @Test
     void devRolesOthersAssumeWithWhatTheyMayDo() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.dev());
-        assertEquals(13, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(12, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertBlock(roles, List.of(
                 "role backup-break-glass-role (ultibiker-dev-backup-break-glass)",
                 "  assumed by aws arn:aws:iam::123456789012:root if aws:MultiFactorAuthPresent Bool true",
@@ -182,7 +182,7 @@ class PlanReviewTest {
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(16, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(15, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -216,7 +216,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role backup-break-glass-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (40):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (39):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 
