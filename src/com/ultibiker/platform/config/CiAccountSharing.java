@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  *
  * <p>A stack's CI account is {@code ci.accountId}, else the account of {@code ci.oidcProviderArn} (a second
  * stack in an account names the first one's provider); without either it is unknown and nothing is compared.
- * Account-wide: an AWS managed policy among {@code ci.deployPolicyArns} (AdministratorAccess by default);
- * such policies are never scoped to one stack's resources. Customer managed policies are taken as scoped.
+ * Account-wide: the deploy role's generated policies (docs/ci-permissions.md: most services' actions on any
+ * resource of the stack's regions) and any AWS managed policy among {@code ci.deployPolicyArns} (the
+ * AdministratorAccess opt-in); neither is scoped to one stack's resources.
  */
 public final class CiAccountSharing {
 
@@ -37,7 +38,10 @@ public final class CiAccountSharing {
 
     /** The deploy role's managed policies that reach every resource of the account. */
     public static List<String> accountWidePolicies(CiConfig ci) {
-        return ci.deployPolicyArns().stream().filter(arn -> AWS_MANAGED_POLICY.matcher(arn).matches()).toList();
+        List<String> out = new ArrayList<>();
+        out.add("the generated deploy policies");
+        ci.deployPolicyArns().stream().filter(arn -> AWS_MANAGED_POLICY.matcher(arn).matches()).forEach(out::add);
+        return out;
     }
 
     /** Problems of {@code stack}'s CI against the other stacks of the repository ({@code others}, by stack name). */

@@ -39,8 +39,8 @@ public class CiAccountSharingTest {
         ConfigProblem p = problems.get(0);
         assertEquals(P + ":ci.accountId", p.key());
         assertTrue(p.found().contains("stacks prod and dev both enable CI in this account"), p.found());
-        assertTrue(p.found().contains("prod: arn:aws:iam::aws:policy/AdministratorAccess"), p.found());
-        assertTrue(p.found().contains("dev: arn:aws:iam::aws:policy/AdministratorAccess"), p.found());
+        assertTrue(p.found().contains("prod: the generated deploy policies"), p.found());
+        assertTrue(p.found().contains("dev: the generated deploy policies"), p.found());
         assertTrue(p.allowed().contains("one AWS account per stack"), p.allowed());
         ConfigException e = assertThrows(ConfigException.class, () -> CiAccountSharing.refuse(P, "dev", dev, Map.of("prod", prod)));
         assertTrue(e.getMessage().contains("stacks dev and prod"), e.getMessage());
@@ -56,7 +56,8 @@ public class CiAccountSharingTest {
         String scoped = "\"deployPolicyArns\":[\"arn:aws:iam::111122223333:policy/ultibiker-%s-deploy\"]";
         CiConfig devScoped = ci("dev", ADMIN_IN_111.replace("}", "," + scoped.formatted("dev") + "}"));
         CiConfig prodScoped = ci("prod", ADMIN_IN_111.replace("}", "," + scoped.formatted("prod") + "}"));
-        assertEquals(List.of(), CiAccountSharing.problems(P, "dev", devScoped, Map.of("prod", prodScoped)));
+        assertEquals(1, CiAccountSharing.problems(P, "dev", devScoped, Map.of("prod", prodScoped)).size(),
+                "the generated deploy policies reach the other stack's resources whatever is added to them");
         // One side's account-wide policy is enough: it reaches the other's resources.
         assertEquals(1, CiAccountSharing.problems(P, "dev", dev, Map.of("prod", prodScoped)).size());
     }
