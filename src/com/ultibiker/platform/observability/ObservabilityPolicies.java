@@ -16,22 +16,10 @@ final class ObservabilityPolicies {
      */
     static String alertTopicPolicy(String topicArn, String accountId, String partition, String region) {
         return PolicyDocument.of(
-                Statement.allow()
-                        .sid("AllowCloudWatchAlarms")
-                        .principal(Principal.service("cloudwatch.amazonaws.com"))
-                        .action("sns:Publish")
-                        .resource(topicArn)
-                        .condition("ArnLike", "aws:SourceArn", "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:*")
-                        .condition("StringEquals", "aws:SourceAccount", accountId)
-                        .build(),
-                Statement.allow()
-                        .sid("AllowEventBridgeRules")
-                        .principal(Principal.service("events.amazonaws.com"))
-                        .action("sns:Publish")
-                        .resource(topicArn)
-                        .condition("ArnLike", "aws:SourceArn", "arn:" + partition + ":events:" + region + ":" + accountId + ":rule/*")
-                        .condition("StringEquals", "aws:SourceAccount", accountId)
-                        .build(),
+                publishFromThisAccount("AllowCloudWatchAlarms", "cloudwatch.amazonaws.com", topicArn,
+                        "arn:" + partition + ":cloudwatch:" + region + ":" + accountId + ":alarm:*", accountId),
+                publishFromThisAccount("AllowEventBridgeRules", "events.amazonaws.com", topicArn,
+                        "arn:" + partition + ":events:" + region + ":" + accountId + ":rule/*", accountId),
                 Statement.deny()
                         .sid("DenyInsecureTransport")
                         .principal(Principal.anyone())
@@ -46,5 +34,18 @@ final class ObservabilityPolicies {
         return PolicyDocument.of(
                 Statement.allow().action("sns:Publish").resource(topicArn).build(),
                 Statement.allow().actions("kms:GenerateDataKey*", "kms:Decrypt").resource(keyArn).build()).toCompactJson();
+    }
+
+    /** A service may publish to the topic, but only on behalf of this account's own alarms or rules (confused deputy). */
+    private static Statement publishFromThisAccount(String sid, String servicePrincipal, String topicArn, String sourceArnPattern,
+                                                    String accountId) {
+        return Statement.allow()
+                .sid(sid)
+                .principal(Principal.service(servicePrincipal))
+                .action("sns:Publish")
+                .resource(topicArn)
+                .condition("ArnLike", "aws:SourceArn", sourceArnPattern)
+                .condition("StringEquals", "aws:SourceAccount", accountId)
+                .build();
     }
 }
