@@ -2,7 +2,9 @@ package com.ultibiker.platform.edge;
 
 import com.ultibiker.platform.common.BucketPolicies;
 import com.ultibiker.platform.common.Principal;
+import com.ultibiker.platform.common.Statement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -55,9 +57,14 @@ public final class AccessLogPolicies {
      */
     public static String bucketPolicy(String partition, String bucket, String accountId, Principal principal) {
         String bucketArn = "arn:" + partition + ":s3:::" + bucket;
-        return BucketPolicies.document(List.of(
-                BucketPolicies.allowPutObject("AllowLoadBalancerLogDelivery", principal,
-                        bucketArn + "/" + PREFIX + "/AWSLogs/" + accountId + "/*").build(),
-                BucketPolicies.denyInsecureTransport(bucketArn)));
+        List<Statement> statements = new ArrayList<>(deliveryStatements(bucketArn, accountId, principal));
+        statements.add(BucketPolicies.denyInsecureTransport(bucketArn));
+        return BucketPolicies.document(statements);
+    }
+
+    /** The log writer's statement alone: {@code SecureBucket} adds the TLS-only deny. */
+    public static List<Statement> deliveryStatements(String bucketArn, String accountId, Principal principal) {
+        return List.of(BucketPolicies.allowPutObject("AllowLoadBalancerLogDelivery", principal,
+                bucketArn + "/" + PREFIX + "/AWSLogs/" + accountId + "/*").build());
     }
 }

@@ -28,29 +28,6 @@ import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.aws.route53.enums.RecordType;
@@ -60,6 +37,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.SecureBucket;
+import com.ultibiker.platform.common.SecureBucketArgs;
 import com.ultibiker.platform.common.Principal;
 import com.ultibiker.platform.common.ProviderAttributes;
 import com.ultibiker.platform.dns.LoadBalancerTarget;
@@ -131,7 +110,7 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
         });
 
         var logs = accessLogBucket(name, args);
-        this.accessLogBucket = logs.bucket;
+        this.accessLogBucket = logs.bucketName();
 
         String albName = Naming.child(name, "alb");
         var alb = new LoadBalancer(albName, LoadBalancerArgs.builder()
@@ -145,12 +124,12 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                 .enableHttp2(true)
                 .enableDeletionProtection(args.protection().deletionProtection())
                 .accessLogs(LoadBalancerAccessLogsArgs.builder()
-                        .bucket(logs.bucket)
+                        .bucket(logs.bucketName())
                         .prefix(AccessLogPolicies.PREFIX)
                         .enabled(true)
                         .build())
                 .tags(tagging.tags(albName))
-                .build(), region.childOf(this).dependsOn(logs.ready).build());
+                .build(), region.childOf(this).dependsOn(logs.ready()).build());
         this.dnsName = alb.dnsName();
         this.canonicalZoneId = alb.zoneId();
         this.loadBalancerArn = alb.arn();
@@ -256,73 +235,33 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                 .build();
     }
 
-    private record LogBucket(Output<String> bucket, List<Resource> ready) {
-    }
-
     /** Versioned, SSE-S3, private, expiring bucket that the region's ELB log delivery may write to. */
-    private LogBucket accessLogBucket(String name, PublicEntryPointArgs args) {
+    private SecureBucket accessLogBucket(String name, PublicEntryPointArgs args) {
         var region = args.region();
-        var tagging = args.tagging();
-        var protection = args.protection();
-        String bucketName = Naming.child(name, "logs");
-        Output<String> physical = region.accountId().applyValue(account ->
-                args.physicalPrefix() + "-alb-logs-" + region.name() + "-" + account);
-        var bucket = new BucketV2(bucketName, BucketV2Args.builder()
-                .bucket(physical)
-                .forceDestroy(protection.forceDestroy())
-                .tags(tagging.tags(bucketName, Map.of("Purpose", "load-balancer-access-logs")))
-                .build(), protection.options(region.childOf(this)).build());
-        var ownership = new BucketOwnershipControls(bucketName + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), region.child(this));
-        var publicAccess = new BucketPublicAccessBlock(bucketName + "-public-access", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true)
-                .blockPublicPolicy(true)
-                .ignorePublicAcls(true)
-                .restrictPublicBuckets(true)
-                .build(), region.child(this));
-        new BucketVersioningV2(bucketName + "-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), region.child(this));
-        // SSE-S3: the only server-side encryption ALB access-log delivery supports (see AccessLogPolicies).
-        var encryption = new BucketServerSideEncryptionConfigurationV2(bucketName + "-encryption",
-                BucketServerSideEncryptionConfigurationV2Args.builder()
-                        .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(
-                                        BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                                .sseAlgorithm("AES256")
-                                                .build())
-                                .build())
-                        .build(), region.child(this));
-        int days = args.settings().accessLogRetentionDays();
-        new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
-                        .id("expire-access-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build())
-                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                .noncurrentDays(7).build())
-                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                                .daysAfterInitiation(1).build())
-                        .build())
-                .build(), region.child(this));
-
         Output<Principal> principal = AccessLogPolicies.usesElbAccount(region.name())
                 ? ElbFunctions.getServiceAccount(GetServiceAccountArgs.builder().build(), region.invokeOptions())
                         .applyValue(account -> AccessLogPolicies.deliveryPrincipal(region.name(), account.arn()))
                 : Output.of(AccessLogPolicies.deliveryPrincipal(region.name(), null));
-        var policy = new BucketPolicy(bucketName + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(Output.tuple(region.partition(), bucket.bucket(), region.accountId(), principal).applyValue(t ->
-                        AccessLogPolicies.bucketPolicy(t.t1, t.t2, t.t3, t.t4)))
-                .build(), region.childOf(this).dependsOn(publicAccess).build());
-        return new LogBucket(bucket.bucket(), List.of(policy, ownership, encryption));
+        return SecureBucket.create(SecureBucketArgs.builder()
+                .name(Naming.child(name, "logs"))
+                .parent(this)
+                .region(region)
+                .tagging(args.tagging())
+                .protection(args.protection())
+                .role("alb-logs-" + region.name())
+                .tags(Map.of("Purpose", "load-balancer-access-logs"))
+                // SSE-S3: the only server-side encryption ALB access-log delivery supports (see AccessLogPolicies).
+                .s3ManagedEncryption()
+                .versioned(true)
+                .lifecycleRule(SecureBucketArgs.LifecycleRule.builder()
+                        .id("expire-access-logs")
+                        .expirationDays(args.settings().accessLogRetentionDays())
+                        .noncurrentExpirationDays(7)
+                        .abortMultipartDays(1)
+                        .build())
+                .statements(bucketArn -> Output.tuple(bucketArn, region.accountId(), principal).applyValue(t ->
+                        AccessLogPolicies.deliveryStatements(t.t1, t.t2, t.t3)))
+                .build());
     }
 
     /**

@@ -4,24 +4,6 @@ import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
 import com.pulumi.aws.timestreaminfluxdb.DbInstance;
 import com.pulumi.aws.timestreaminfluxdb.DbInstanceArgs;
 import com.pulumi.aws.timestreaminfluxdb.inputs.DbInstanceLogDeliveryConfigurationArgs;
@@ -69,6 +51,8 @@ import com.ultibiker.platform.common.GeneratedSecret;
 import com.ultibiker.platform.common.GeneratedSecretArgs;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.SecureBucket;
+import com.ultibiker.platform.common.SecureBucketArgs;
 import com.ultibiker.platform.common.PasswordPolicy;
 import com.ultibiker.platform.common.ProviderAttributes;
 import com.ultibiker.platform.model.TimeSeriesConfig;
@@ -327,45 +311,23 @@ public final class TimeSeries extends ComponentResource {
                 .tags(tagging.tags(sgName))
                 .build(), region.child(this));
 
-        String bucketName = Naming.child(name, "logs");
-        var bucket = new BucketV2(bucketName, BucketV2Args.builder()
-                .bucket(region.accountId().applyValue(account -> args.physicalName() + "-logs-" + account))
-                .forceDestroy(!protection.production())
-                .tags(tagging.tags(bucketName))
-                .build(), protection.options(region.childOf(this)).build());
-        new BucketPublicAccessBlock(bucketName + "-public-access", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
-                .build(), region.child(this));
-        new BucketOwnershipControls(bucketName + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), region.child(this));
-        var encryption = new BucketServerSideEncryptionConfigurationV2(bucketName + "-encryption",
-                BucketServerSideEncryptionConfigurationV2Args.builder()
-                        .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                        .sseAlgorithm("aws:kms")
-                                        .kmsMasterKeyId(key.arn())
-                                        .build())
-                                .bucketKeyEnabled(true)
-                                .build())
-                        .build(), region.child(this));
-        new BucketLifecycleConfigurationV2(bucketName + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+        var logs = SecureBucket.create(SecureBucketArgs.builder()
+                .name(Naming.child(name, "logs"))
+                .parent(this)
+                .region(region)
+                .tagging(tagging)
+                .protection(protection)
+                .role("influxdb-logs")
+                .kmsKey(key.arn())
+                .versioned(false)
+                .lifecycleRule(SecureBucketArgs.LifecycleRule.builder()
                         .id("expire-logs")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(args.logRetentionDays()).build())
+                        .expirationDays(args.logRetentionDays())
                         .build())
-                .build(), region.child(this));
-        var policy = new BucketPolicy(bucketName + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(Output.tuple(bucket.arn(), region.accountId()).applyValue(t ->
-                        TimeSeriesPolicies.logBucketPolicy(t.t1, t.t2)))
-                .build(), region.child(this));
+                .statements(bucketArn -> Output.tuple(bucketArn, region.accountId()).applyValue(t ->
+                        TimeSeriesPolicies.logDeliveryStatements(t.t1, t.t2)))
+                .policyAfterPublicAccessBlock(false)
+                .build());
 
         var instance = new DbInstance(Naming.child(name, "influxdb"), DbInstanceArgs.builder()
                 .name(args.physicalName())
@@ -384,14 +346,14 @@ public final class TimeSeries extends ComponentResource {
                 .bucket(settings.bucket())
                 .logDeliveryConfiguration(DbInstanceLogDeliveryConfigurationArgs.builder()
                         .s3Configuration(DbInstanceLogDeliveryConfigurationS3ConfigurationArgs.builder()
-                                .bucketName(bucket.bucket())
+                                .bucketName(logs.bucketName())
                                 .enabled(true)
                                 .build())
                         .build())
                 .tags(tagging.tags(Naming.child(name, "influxdb")))
                 // password forces replacement (RequiresReplace in the provider): a rotated secret must not
                 // replace the database. The new value is applied through InfluxDB's API (README, rotation).
-                .build(), protection.options(region.childOf(this).dependsOn(List.of(policy, encryption)))
+                .build(), protection.options(region.childOf(this).dependsOn(List.of(logs.policy(), logs.encryption())))
                         .ignoreChanges(List.of("password")).build());
         String instanceName = Naming.child(name, "influxdb");
         return instance.endpoint().applyValue(endpoint ->
