@@ -123,15 +123,17 @@ public final class SecureBucket {
                         .rules(rule.applyServerSideEncryptionByDefault(byDefault.build()).build())
                         .build(), region.child(parent));
         if (!args.lifecycle().isEmpty()) {
+            // On a versioned bucket the rules act on versions: the provider documents depends_on the versioning
+            // (aws_s3_bucket_lifecycle_configuration, "must depend on aws_s3_bucket_versioning").
+            var options = region.childOf(parent);
+            versioning.ifPresent(options::dependsOn);
             new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                     .bucket(bucket.id())
                     .rules(args.lifecycle().stream().map(SecureBucket::lifecycleRule).toList())
-                    .build(), region.child(parent));
+                    .build(), options.build());
         }
-        var policyOptions = region.childOf(parent);
-        if (args.policyAfterPublicAccessBlock()) {
-            policyOptions.dependsOn(publicAccess);
-        }
+        // S3 refuses concurrent configuration changes of one bucket (OperationAborted), and a policy checked
+        // against an absent block could be judged public: the policy waits for the block.
         this.policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
                 .bucket(bucket.id())
                 .policy(bucket.arn().apply(arn -> args.statements().apply(Output.of(arn)).applyValue(extra -> {
@@ -139,7 +141,7 @@ public final class SecureBucket {
                     all.add(BucketPolicies.denyInsecureTransport(arn));
                     return BucketPolicies.document(all);
                 })))
-                .build(), policyOptions.build());
+                .build(), region.childOf(parent).dependsOn(publicAccess).build());
         this.replica = args.replication().map(replication -> replicate(args, replication));
     }
 

@@ -35,8 +35,7 @@ import java.util.function.Function;
 public record SecureBucketArgs(String name, Resource parent, AwsRegion region, Tagging tagging, StatefulProtection protection,
                                String role, Map<String, String> tags, Optional<Output<String>> kmsKeyArn, boolean versioned,
                                List<LifecycleRule> lifecycle, Function<Output<String>, Output<List<Statement>>> statements,
-                               Map<String, String> backupTag, Optional<Replication> replication,
-                               boolean policyAfterPublicAccessBlock) {
+                               Map<String, String> backupTag, Optional<Replication> replication) {
 
     /**
      * The longest role a bucket name can take: S3 names are 3-63 characters (CreateBucket; provider
@@ -230,7 +229,6 @@ public record SecureBucketArgs(String name, Resource parent, AwsRegion region, T
         private Function<Output<String>, Output<List<Statement>>> statements;
         private Map<String, String> backupTag = Map.of();
         private Optional<Replication> replication = Optional.empty();
-        private boolean policyAfterPublicAccessBlock = true;
 
         private Builder() {
         }
@@ -254,8 +252,6 @@ public record SecureBucketArgs(String name, Resource parent, AwsRegion region, T
         /** The bucket holds data the stack's AWS Backup plan must back up: pass {@code BackupTag.selected(tagging)}. */
         public Builder holdsData(Map<String, String> backupSelectionTag) { this.backupTag = Map.copyOf(backupSelectionTag); return this; }
         public Builder replication(Replication value) { this.replication = Optional.of(value); return this; }
-        /** Temporary: kept only for the plan-neutral migration of the TimeSeries logs bucket. */
-        public Builder policyAfterPublicAccessBlock(boolean value) { this.policyAfterPublicAccessBlock = value; return this; }
 
         public SecureBucketArgs build() {
             return new SecureBucketArgs(
@@ -271,8 +267,7 @@ public record SecureBucketArgs(String name, Resource parent, AwsRegion region, T
                     lifecycle,
                     statements,
                     backupTag,
-                    replication,
-                    policyAfterPublicAccessBlock);
+                    replication);
         }
     }
 }

@@ -326,7 +326,6 @@ public final class TimeSeries extends ComponentResource {
                         .build())
                 .statements(bucketArn -> Output.tuple(bucketArn, region.accountId()).applyValue(t ->
                         TimeSeriesPolicies.logDeliveryStatements(t.t1, t.t2)))
-                .policyAfterPublicAccessBlock(false)
                 .build());
 
         var instance = new DbInstance(Naming.child(name, "influxdb"), DbInstanceArgs.builder()
