@@ -6,10 +6,12 @@ import { deployabilityPolicies } from "./deployability";
 import { encryptionPolicies } from "./encryption";
 import { exposurePolicies } from "./exposure";
 import { kubernetesPolicies } from "./kubernetes";
+import { storagePolicies } from "./storage";
 import { taggingPolicies } from "./tagging";
 
 export const allPolicies: Policies = [
     ...encryptionPolicies,
+    ...storagePolicies,
     ...taggingPolicies,
     ...exposurePolicies,
     ...dataProtectionPolicies,

@@ -2,7 +2,7 @@
 // resources with one property changed that fail with a named message. rules.test.ts runs them
 // all; pack.test.ts checks every policy of the pack has at least one of each.
 import type { PackConfig, PlanResource } from "../../checker/engine";
-import { bucketSet, happy, res, TAGS, TYPES, urnOf, withProps } from "./factories";
+import { bucketSet, happy, replicatedBuckets, res, TAGS, tlsOnlyPolicy, TYPES, urnOf, withProps } from "./factories";
 import { deployabilityCases } from "./deployabilityCases";
 
 export interface Case {
@@ -115,6 +115,40 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     fail(p, "restrictPublicBuckets false", bucketSet("logs", { pab: { restrictPublicBuckets: false } }), [/restrictPublicBuckets must be true/]);
     fail(p, "a public access block of another bucket (two buckets)", [...bucketSet("a", { link: "id" }).filter(r => r.type !== TYPES.pab), ...bucketSet("b", { link: "id" })],
         [/must have a BucketPublicAccessBlock/]);
+}
+
+// ---------------------------------------------------------------------------------- storage
+{
+    const p = "s3-bucket-tls-only";
+    pass(p, "bucket with the TLS-only deny (SecureBucket's statement)", [...bucketSet("logs", { link: "id" }), tlsOnlyPolicy("logs")]);
+    pass(p, "Principal {AWS: *} and a boolean condition", [...bucketSet("logs", { link: "id" }),
+        tlsOnlyPolicy("logs", { statement: { Principal: { AWS: "*" }, Condition: { Bool: { "aws:SecureTransport": false } } } })]);
+    fail(p, "no bucket policy", bucketSet("logs", { link: "id" }), [/must have a BucketPolicy that denies requests without TLS/]);
+    fail(p, "deny covers the objects only", [...bucketSet("logs", { link: "id" }),
+        tlsOnlyPolicy("logs", { statement: { Resource: "arn:aws:s3:::ultibiker-logs/*" } })], [/on the bucket and bucket\/\*/]);
+    fail(p, "an allow, not a deny", [...bucketSet("logs", { link: "id" }), tlsOnlyPolicy("logs", { statement: { Effect: "Allow" } })],
+        [/must deny s3:\*/]);
+    fail(p, "the policy of another bucket", [...bucketSet("a", { link: "id" }), ...bucketSet("b", { link: "id" }), tlsOnlyPolicy("b")],
+        [/must have a BucketPolicy that denies requests without TLS/]);
+}
+{
+    const p = "s3-replication-after-versioning";
+    pass(p, "waits for both versionings", replicatedBuckets("uploads"));
+    fail(p, "does not wait for the destination's versioning", replicatedBuckets("uploads", { waitsFor: ["source"] }),
+        [/must depend on the versioning of its destination bucket \(uploads-replica-versioning\)/]);
+    fail(p, "does not wait for the source's versioning", replicatedBuckets("uploads", { waitsFor: ["destination"] }),
+        [/must depend on the versioning of its source bucket \(uploads-versioning\)/]);
+    fail(p, "destination versioning suspended", replicatedBuckets("uploads", { destinationStatus: "Suspended" }),
+        [/destination bucket uploads-replica must have versioning enabled/]);
+}
+{
+    const p = "s3-data-bucket-replicated";
+    pass(p, "a prod data bucket with a replication", replicatedBuckets("uploads", { tags: { Backup: "ultibiker-prod" } }));
+    pass(p, "a dev data bucket needs none", bucketSet("uploads", { stack: "dev" })
+        .map(r => r.type === TYPES.bucket ? { ...r, props: { ...r.props, tags: { ...TAGS, Environment: "dev", Backup: "ultibiker-dev" } } } : r));
+    pass(p, "a prod log bucket (no Backup tag) needs none", bucketSet("logs", { stack: "prod" }));
+    fail(p, "a prod data bucket without replication", replicatedBuckets("uploads", { tags: { Backup: "ultibiker-prod" } })
+        .filter(r => !r.type.endsWith("BucketReplicationConfig")), [/holds data \(Backup tag\) must be replicated/]);
 }
 
 // ---------------------------------------------------------------------------------- tagging

@@ -189,3 +189,33 @@ export function bucketSet(name: string, o: { stack?: string; bucketType?: string
     }, o.pab ?? {}), { stack, dependencies: deps });
     return [bucket, sse, pab];
 }
+
+/** The TLS-only bucket policy of bucket `name` (physical `ultibiker-<name>`), as SecureBucket writes it. */
+export function tlsOnlyPolicy(name: string, o: { stack?: string; statement?: Record<string, any> } = {}): PlanResource {
+    const arn = `arn:aws:s3:::ultibiker-${name}`;
+    const deny = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } }, ...(o.statement ?? {}) };
+    return res("aws:s3/bucketPolicy:BucketPolicy", `${name}-policy`,
+        { bucket: `${name}-id`, policy: JSON.stringify({ Version: "2012-10-17", Statement: [deny] }) }, { stack: o.stack });
+}
+
+/**
+ * A versioned source bucket `name` replicated to a versioned `<name>-replica`, with the replication
+ * configuration depending on both versionings unless `waitsFor` says otherwise.
+ */
+export function replicatedBuckets(name: string, o: { stack?: string; waitsFor?: ("source" | "destination")[]; tags?: Record<string, string>;
+    destinationStatus?: string } = {}): PlanResource[] {
+    const stack = o.stack ?? "prod";
+    const source = res(TYPES.bucketV2, name, { bucket: `ultibiker-${name}`, tags: { ...TAGS, ...(o.tags ?? {}) } }, { stack });
+    const replica = res(TYPES.bucketV2, `${name}-replica`, { bucket: `ultibiker-${name}-replica`, tags: { ...TAGS } }, { stack });
+    const versioning = (b: string, status = "Enabled") => res("aws:s3/bucketVersioningV2:BucketVersioningV2", `${b}-versioning`,
+        { bucket: `${b}-id`, versioningConfiguration: { status } }, { stack });
+    const sv = versioning(name);
+    const dv = versioning(`${name}-replica`, o.destinationStatus ?? "Enabled");
+    const waits = o.waitsFor ?? ["source", "destination"];
+    const rep = res("aws:s3/bucketReplicationConfig:BucketReplicationConfig", `${name}-replication-config`, {
+        bucket: `${name}-id`, role: "arn:aws:iam::123456789012:role/r",
+        rules: [{ id: "r", status: "Enabled", destination: { bucket: `arn:aws:s3:::ultibiker-${name}-replica` } }],
+    }, { stack, dependencies: [...(waits.includes("source") ? [sv.urn] : []), ...(waits.includes("destination") ? [dv.urn] : [])] });
+    return [source, replica, sv, dv, rep];
+}
