@@ -10,6 +10,8 @@ import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.ultibiker.platform.audit.Audit;
+import com.ultibiker.platform.audit.AuditArgs;
 import com.ultibiker.platform.backup.Backups;
 import com.ultibiker.platform.backup.BackupsArgs;
 import com.ultibiker.platform.ci.CiAccess;
@@ -139,6 +141,7 @@ public final class PlatformStack {
         TimeSeries timeSeries = stack.timeSeries(networks, clusters, placements);
         Observability observability = stack.observability(clusters, database, caches, timeSeries);
         stack.backups(observability);
+        stack.audit(observability);
         stack.publicEntry(networks, clusters, observability);
     }
 
@@ -163,6 +166,28 @@ public final class PlatformStack {
         backups.vaultArns().forEach((region, arn) -> ctx.export("backup.vaultArn." + region, arn));
         ctx.export("backup.breakGlassRoleArn", backups.breakGlassRoleArn());
         ctx.export("backup.serviceRoleArn", backups.serviceRoleArn());
+    }
+
+    /**
+     * The trail, GuardDuty and Security Hub, each only where {@code audit.<piece>} is {@code stack} (the organisation's
+     * otherwise); alarms and findings go to the region's alert topic.
+     */
+    private void audit(Observability observability) {
+        if (!config.audit().createsAnything()) {
+            return;
+        }
+        var args = AuditArgs.builder()
+                .physicalPrefix(Naming.of(tagging).prefix())
+                .settings(config.audit())
+                .logRetentionDays(config.logRetentionDays())
+                .tagging(tagging)
+                .protection(protection);
+        regions.values().forEach(region -> args.region(region, observability.topicArn(region.name())));
+        var audit = new Audit("audit", args.build(), boundary.componentOptions());
+        audit.trailArn().ifPresent(arn -> ctx.export("audit.trailArn", arn));
+        audit.trailBucketName().ifPresent(bucket -> ctx.export("audit.trailBucketName", bucket));
+        audit.trailLogGroupName().ifPresent(group -> ctx.export("audit.trailLogGroupName", group));
+        audit.detectorIds().forEach((region, id) -> ctx.export("audit.guardDutyDetectorId." + region, id));
     }
 
     /** One VPC per region, its subnets tagged for the region's cluster. */

@@ -8,6 +8,7 @@ import com.ultibiker.platform.edge.WafRateLimit;
 import com.ultibiker.platform.eks.AddonVersions;
 import com.ultibiker.platform.eks.HelmCharts;
 import com.ultibiker.platform.model.AppNamespaceSpec;
+import com.ultibiker.platform.model.AuditConfig;
 import com.ultibiker.platform.model.BackupConfig;
 import com.ultibiker.platform.model.CacheConfig;
 import com.ultibiker.platform.model.CapacityType;
@@ -63,7 +64,7 @@ public final class StackConfigParser {
     /** Top-level keys in the project namespace; anything else is reported as unknown. */
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
-            "database", "cache", "timeseries", "observability", "dns", "ci", "edge", "cost", "backup");
+            "database", "cache", "timeseries", "observability", "dns", "ci", "edge", "cost", "backup", "audit");
 
     /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
     public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
@@ -141,6 +142,7 @@ public final class StackConfigParser {
         CiConfig ci = ci(root.section("ci"), environment, problems);
         CostConfig cost = cost(root.section("cost"), problems);
         BackupConfig backup = BackupSection.read(root.section("backup"), productionRules, problems);
+        AuditConfig audit = AuditSection.read(root.section("audit"), productionRules, problems);
         return StackConfig.builder()
                 .project(project)
                 .environment(environment)
@@ -159,6 +161,7 @@ public final class StackConfigParser {
                 .edge(edge)
                 .cost(cost)
                 .backup(backup)
+                .audit(audit)
                 .build();
     }
 

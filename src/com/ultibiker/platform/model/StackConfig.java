@@ -11,6 +11,7 @@ import java.util.List;
  *                    deletion protection and final snapshots, refuses a world-open EKS endpoint
  * @param cost        usage assumptions of the cost estimate only; no resource reads them
  * @param backup      AWS Backup vaults, plan and lock
+ * @param audit       CloudTrail, GuardDuty and Security Hub: by this stack or left to the organisation
  */
 public record StackConfig(
         String project,
@@ -29,7 +30,8 @@ public record StackConfig(
         CiConfig ci,
         EdgeConfig edge,
         CostConfig cost,
-        BackupConfig backup) {
+        BackupConfig backup,
+        AuditConfig audit) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {
@@ -59,6 +61,7 @@ public record StackConfig(
         private EdgeConfig edge;
         private CostConfig cost;
         private BackupConfig backup;
+        private AuditConfig audit;
 
         private Builder() {
         }
@@ -80,6 +83,7 @@ public record StackConfig(
         public Builder edge(EdgeConfig value) { this.edge = value; return this; }
         public Builder cost(CostConfig value) { this.cost = value; return this; }
         public Builder backup(BackupConfig value) { this.backup = value; return this; }
+        public Builder audit(AuditConfig value) { this.audit = value; return this; }
 
         public StackConfig build() {
             return new StackConfig(
@@ -99,7 +103,8 @@ public record StackConfig(
                     Required.of(ci, "StackConfig.ci"),
                     Required.of(edge, "StackConfig.edge"),
                     Required.of(cost, "StackConfig.cost"),
-                    Required.of(backup, "StackConfig.backup"));
+                    Required.of(backup, "StackConfig.backup"),
+                    Required.of(audit, "StackConfig.audit"));
         }
     }
 }

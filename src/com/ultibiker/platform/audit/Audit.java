@@ -1,0 +1,374 @@
+package com.ultibiker.platform.audit;
+
+import com.pulumi.aws.cloudtrail.Trail;
+import com.pulumi.aws.cloudtrail.TrailArgs;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.cloudwatch.LogMetricFilter;
+import com.pulumi.aws.cloudwatch.LogMetricFilterArgs;
+import com.pulumi.aws.cloudwatch.MetricAlarm;
+import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
+import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
+import com.pulumi.aws.guardduty.Detector;
+import com.pulumi.aws.guardduty.DetectorArgs;
+import com.pulumi.aws.guardduty.DetectorFeature;
+import com.pulumi.aws.guardduty.DetectorFeatureArgs;
+import com.pulumi.aws.guardduty.inputs.DetectorFeatureAdditionalConfigurationArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
+import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
+import com.pulumi.aws.s3.BucketOwnershipControls;
+import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
+import com.pulumi.aws.s3.BucketPolicy;
+import com.pulumi.aws.s3.BucketPolicyArgs;
+import com.pulumi.aws.s3.BucketPublicAccessBlock;
+import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
+import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketV2Args;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
+import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.aws.securityhub.Account;
+import com.pulumi.aws.securityhub.AccountArgs;
+import com.pulumi.aws.securityhub.StandardsSubscription;
+import com.pulumi.aws.securityhub.StandardsSubscriptionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.ultibiker.platform.common.AwsRegion;
+import com.ultibiker.platform.common.EncryptionKeys;
+import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.model.AuditConfig;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The account's audit trail and threat detection, each piece only when {@code audit.<piece>} is {@code stack}:
+ *
+ * <ul>
+ *   <li><b>Trail</b> (primary region): a multi-region CloudTrail trail with log file validation, encrypted with its own
+ *   key, into an S3 bucket only that trail may write (versioned, public access blocked, ACLs disabled, TLS only, log
+ *   files to Glacier after {@code audit.trailColdStorageAfterDays} and expired after {@code audit.trailRetentionDays};
+ *   in production a deny-delete bucket policy and {@code protect}), also delivered to a KMS-encrypted CloudWatch log
+ *   group through a delivery role that may write that group's trail streams only; the CIS metric filters
+ *   ({@link TrailAlarm}) with an alarm each to the primary region's alert topic.</li>
+ *   <li><b>GuardDuty</b> (every region): a detector with S3, EKS audit-log, RDS login and runtime monitoring (the
+ *   EKS security agent add-on managed by GuardDuty), and an EventBridge rule sending findings at or above
+ *   {@code audit.guardDutyMinSeverity} to the region's alert topic.</li>
+ *   <li><b>Security Hub</b> (every region): the account's subscription with the AWS Foundational Security Best
+ *   Practices standard, no default standards.</li>
+ * </ul>
+ */
+public final class Audit extends ComponentResource {
+
+    public static final String TYPE = "ultibiker:audit:Audit";
+    /** GuardDuty features of every detector (GuardDuty API, DetectorFeatureConfiguration: name). */
+    static final List<String> FEATURES = List.of("S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING");
+    /**
+     * Runtime monitoring's additional configurations, every one GuardDuty reports for the feature (API,
+     * DetectorAdditionalConfiguration: EKS_ADDON_MANAGEMENT | ECS_FARGATE_AGENT_MANAGEMENT | EC2_AGENT_MANAGEMENT):
+     * the provider reads back the whole set, so naming only some would show a diff, and a replacement (the name is
+     * ForceNew), on every run. The EKS agent is GuardDuty's to install; nothing here runs on ECS or plain EC2.
+     */
+    static final Map<String, String> RUNTIME_AGENT_MANAGEMENT = orderedOf(
+            "EKS_ADDON_MANAGEMENT", "ENABLED",
+            "ECS_FARGATE_AGENT_MANAGEMENT", "DISABLED",
+            "EC2_AGENT_MANAGEMENT", "DISABLED");
+
+    private final Map<String, Output<String>> detectorIds = new LinkedHashMap<>();
+    private final Optional<Output<String>> trailArn;
+    private final Optional<Output<String>> trailBucketName;
+    private final Optional<Output<String>> trailLogGroupName;
+
+    public Audit(String name, AuditArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        AuditConfig settings = args.settings();
+        Optional<TrailParts> trail = settings.trail().byStack() ? Optional.of(trail(name, args)) : Optional.empty();
+        this.trailArn = trail.map(t -> t.trail().arn());
+        this.trailBucketName = trail.map(t -> t.trail().s3BucketName());
+        this.trailLogGroupName = trail.map(t -> t.logGroup().name());
+        args.regions().forEach((regionName, region) -> {
+            if (settings.guardDuty().byStack()) {
+                guardDuty(Naming.child(name, regionName), region, args);
+            }
+            if (settings.securityHub().byStack()) {
+                securityHub(Naming.child(name, regionName), region);
+            }
+        });
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        trailArn.ifPresent(arn -> outputs.put("trailArn", arn));
+        trailBucketName.ifPresent(bucket -> outputs.put("trailBucketName", bucket));
+        detectorIds.forEach((region, id) -> outputs.put("guardDutyDetectorId." + region, id));
+        registerOutputs(outputs);
+    }
+
+    /** The trail and the log group it delivers to. */
+    private record TrailParts(Trail trail, LogGroup logGroup) {
+    }
+
+    private TrailParts trail(String name, AuditArgs args) {
+        AwsRegion region = args.primary();
+        var tagging = args.tagging();
+        var protection = args.protection();
+        String prefix = Naming.child(name, "trail");
+        String trailName = AuditArgs.trailName(args.physicalPrefix());
+        Output<String> arn = Output.tuple(region.partition(), region.accountId())
+                .applyValue(t -> AuditPolicies.trailArn(t.t1, region.name(), t.t2, trailName));
+
+        Key key = EncryptionKeys.builder()
+                .name(Naming.child(prefix, "key"))
+                .description("Encrypts the CloudTrail trail " + trailName + ": log and digest files, its log group")
+                .parent(this)
+                .region(region)
+                .tagging(tagging)
+                .protection(protection)
+                .grants(scope -> AuditPolicies.trailKeyGrants(scope.partition(), scope.region(), scope.accountId(),
+                        AuditPolicies.trailArn(scope.partition(), scope.region(), scope.accountId(), trailName)))
+                .create();
+
+        String bucketResource = Naming.child(prefix, "bucket");
+        var bucket = new BucketV2(bucketResource, BucketV2Args.builder()
+                .bucket(region.accountId().applyValue(account -> AuditArgs.bucketName(args.physicalPrefix(), account)))
+                .forceDestroy(protection.forceDestroy())
+                .tags(tagging.tags(bucketResource))
+                .build(), protection.options(region.childOf(this)).build());
+        var publicAccess = new BucketPublicAccessBlock(bucketResource + "-public-access", BucketPublicAccessBlockArgs.builder()
+                .bucket(bucket.id())
+                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
+                .build(), region.child(this));
+        new BucketOwnershipControls(bucketResource + "-ownership", BucketOwnershipControlsArgs.builder()
+                .bucket(bucket.id())
+                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
+                .build(), region.child(this));
+        // CloudTrail encrypts every log file with the trail's key itself (SSE-KMS per object); the bucket's default
+        // covers the rest with SSE-S3, which needs no grant of CloudTrail's under an S3 encryption context.
+        new BucketServerSideEncryptionConfigurationV2(bucketResource + "-encryption",
+                BucketServerSideEncryptionConfigurationV2Args.builder()
+                        .bucket(bucket.id())
+                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
+                                .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
+                                        .sseAlgorithm("AES256")
+                                        .build())
+                                .build())
+                        .build(), region.child(this));
+        var versioning = new BucketVersioningV2(bucketResource + "-versioning", BucketVersioningV2Args.builder()
+                .bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                .build(), region.child(this));
+        var settings = args.settings();
+        new BucketLifecycleConfigurationV2(bucketResource + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
+                .bucket(bucket.id())
+                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("archive-then-expire")
+                        .status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                                .days(settings.trailColdStorageAfterDays())
+                                .storageClass("GLACIER")
+                                .build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .days(settings.trailRetentionDays())
+                                .build())
+                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                .noncurrentDays(settings.trailRetentionDays())
+                                .build())
+                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
+                                .daysAfterInitiation(7)
+                                .build())
+                        .build())
+                .build(), region.childOf(this).dependsOn(versioning).build());
+        var bucketPolicy = new BucketPolicy(bucketResource + "-policy", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(Output.tuple(bucket.arn(), region.accountId(), arn).applyValue(t ->
+                        AuditPolicies.trailBucketPolicy(t.t1, t.t2, t.t3, protection.production())))
+                // S3 refuses a policy while the public access block is being put (OperationAborted): one after the other.
+                .build(), region.childOf(this).dependsOn(publicAccess).build());
+
+        String logGroupResource = Naming.child(prefix, "logs");
+        var logGroup = new LogGroup(logGroupResource, LogGroupArgs.builder()
+                .name("/" + Naming.of(tagging).path("audit", "cloudtrail"))
+                .retentionInDays(args.logRetentionDays())
+                .kmsKeyId(key.arn())
+                .tags(tagging.tags(logGroupResource))
+                .build(), region.child(this));
+
+        String roleResource = Naming.child(prefix, "delivery-role");
+        var role = new Role(roleResource, RoleArgs.builder()
+                .name(AuditArgs.deliveryRoleName(args.physicalPrefix()))
+                .description("CloudTrail delivers the trail " + trailName + " to its CloudWatch log group as this role")
+                .assumeRolePolicy(region.accountId().applyValue(AuditPolicies::deliveryRoleTrust))
+                .tags(tagging.tags(roleResource))
+                .build(), region.child(this));
+        var rolePolicy = new RolePolicy(Naming.child(roleResource, "logs"), RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(Output.tuple(logGroup.arn(), region.accountId()).applyValue(t ->
+                        AuditPolicies.deliveryRolePermissions(t.t1, t.t2)))
+                .build(), region.child(this));
+
+        // CreateTrail checks the bucket policy (InsufficientS3BucketPolicyException), the key policy
+        // (InsufficientEncryptionPolicyException) and the delivery role (InvalidCloudWatchLogsRoleArnException) at
+        // once: the trail waits for the policy documents, not only for the bucket and the role.
+        var trail = new Trail(prefix, TrailArgs.builder()
+                .name(trailName)
+                .s3BucketName(bucket.bucket())
+                .isMultiRegionTrail(true)
+                .includeGlobalServiceEvents(true)
+                .enableLogFileValidation(true)
+                .enableLogging(true)
+                .kmsKeyId(key.arn())
+                // CloudTrail takes the log group's ARN with the ":*" of its streams; the provider's LogGroup.arn has none.
+                .cloudWatchLogsGroupArn(logGroup.arn().applyValue(groupArn -> groupArn + ":*"))
+                .cloudWatchLogsRoleArn(role.arn())
+                .tags(tagging.tags(prefix))
+                .build(), protection.options(region.childOf(this).dependsOn(List.of(bucketPolicy, rolePolicy))).build());
+
+        Output<List<String>> actions = args.alertTopicArns().get(region.name()).applyValue(List::of);
+        for (TrailAlarm alarm : TrailAlarm.all()) {
+            String filterResource = Naming.child(prefix, alarm.role());
+            var filter = new LogMetricFilter(filterResource, LogMetricFilterArgs.builder()
+                    .name(args.physicalPrefix() + "-" + alarm.role())
+                    .logGroupName(logGroup.name())
+                    .pattern(alarm.pattern())
+                    .metricTransformation(LogMetricFilterMetricTransformationArgs.builder()
+                            .namespace(TrailAlarm.NAMESPACE)
+                            .name(alarm.metricName())
+                            .value("1")
+                            .build())
+                    .build(), region.child(this));
+            String alarmResource = Naming.child(filterResource, "alarm");
+            new MetricAlarm(alarmResource, MetricAlarmArgs.builder()
+                    .name(args.physicalPrefix() + "-audit-" + alarm.role())
+                    .alarmDescription(alarm.description() + " (" + alarm.control() + "; CloudTrail " + trailName + ")")
+                    .namespace(TrailAlarm.NAMESPACE)
+                    .metricName(alarm.metricName())
+                    .statistic("Sum")
+                    .comparisonOperator("GreaterThanOrEqualToThreshold")
+                    .threshold(1.0)
+                    .period(300)
+                    .evaluationPeriods(1)
+                    .datapointsToAlarm(1)
+                    .treatMissingData("notBreaching")
+                    .actionsEnabled(true)
+                    .alarmActions(actions)
+                    .tags(tagging.tags(alarmResource))
+                    .build(), region.childOf(this).dependsOn(filter).build());
+        }
+        return new TrailParts(trail, logGroup);
+    }
+
+    /** One detector per account and region (CreateDetector fails when one exists): created only by {@code stack}. */
+    private void guardDuty(String prefix, AwsRegion region, AuditArgs args) {
+        var tagging = args.tagging();
+        String detectorResource = Naming.child(prefix, "guardduty");
+        // No datasources: the provider deprecates them for aws_guardduty_detector_feature, and setting both fights.
+        var detector = new Detector(detectorResource, DetectorArgs.builder()
+                .enable(true)
+                .findingPublishingFrequency("FIFTEEN_MINUTES")
+                .tags(tagging.tags(detectorResource))
+                .build(), region.child(this));
+        for (String feature : FEATURES) {
+            var featureArgs = DetectorFeatureArgs.builder()
+                    .detectorId(detector.id())
+                    .name(feature)
+                    .status("ENABLED");
+            if (feature.equals("RUNTIME_MONITORING")) {
+                featureArgs.additionalConfigurations(RUNTIME_AGENT_MANAGEMENT.entrySet().stream()
+                        .map(e -> DetectorFeatureAdditionalConfigurationArgs.builder().name(e.getKey()).status(e.getValue()).build())
+                        .toList());
+            }
+            new DetectorFeature(Naming.child(detectorResource, feature.toLowerCase(Locale.ROOT).replace('_', '-')), featureArgs.build(),
+                    region.child(this));
+        }
+        detectorIds.put(region.name(), detector.id());
+
+        String ruleResource = Naming.child(prefix, "guardduty-findings");
+        var rule = new EventRule(ruleResource, EventRuleArgs.builder()
+                .name(args.physicalPrefix() + "-guardduty-findings")
+                .description("GuardDuty findings of severity " + args.settings().guardDutyMinSeverity().configName()
+                        + " or above, to the alert topic")
+                .eventPattern(AuditPolicies.findingsPattern(args.settings().guardDutyMinSeverity()))
+                .tags(tagging.tags(ruleResource))
+                .build(), region.childOf(this).dependsOn(detector).build());
+        new EventTarget(Naming.child(ruleResource, "alert"), EventTargetArgs.builder()
+                .rule(rule.name())
+                .targetId("alert-topic")
+                .arn(args.alertTopicArns().get(region.name()))
+                .build(), region.child(this));
+    }
+
+    /**
+     * The account's Security Hub subscription without the default standards (EnableSecurityHub
+     * EnableDefaultStandards: otherwise CIS v1.2.0 and FSBP are enabled outside the program and the FSBP subscription
+     * below collides), consolidated control findings, and the FSBP standard (ARN per region: Security Hub CSPM User
+     * Guide, standards reference).
+     */
+    private void securityHub(String prefix, AwsRegion region) {
+        String accountResource = Naming.child(prefix, "securityhub");
+        var account = new Account(accountResource, AccountArgs.builder()
+                .enableDefaultStandards(false)
+                .autoEnableControls(true)
+                .controlFindingGenerator("SECURITY_CONTROL")
+                .build(), region.child(this));
+        new StandardsSubscription(Naming.child(accountResource, "fsbp"), StandardsSubscriptionArgs.builder()
+                .standardsArn(region.partition().applyValue(p -> foundationalStandardArn(p, region.name())))
+                .build(), region.childOf(this).dependsOn(account).build());
+    }
+
+    /** The AWS Foundational Security Best Practices v1.0.0 standard in {@code region}. */
+    static String foundationalStandardArn(String partition, String region) {
+        return "arn:" + partition + ":securityhub:" + region + "::standards/aws-foundational-security-best-practices/v/1.0.0";
+    }
+
+    private static Map<String, String> orderedOf(String... keysAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            out.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The trail's ARN, when this stack runs it. */
+    public Optional<Output<String>> trailArn() {
+        return trailArn;
+    }
+
+    /** The trail bucket's name, when this stack runs the trail. */
+    public Optional<Output<String>> trailBucketName() {
+        return trailBucketName;
+    }
+
+    /** The trail's CloudWatch log group, when this stack runs the trail. */
+    public Optional<Output<String>> trailLogGroupName() {
+        return trailLogGroupName;
+    }
+
+    /** The GuardDuty detector of each region, when this stack runs GuardDuty. */
+    public Map<String, Output<String>> detectorIds() {
+        return Collections.unmodifiableMap(detectorIds);
+    }
+}
