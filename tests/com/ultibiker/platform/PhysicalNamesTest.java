@@ -32,7 +32,8 @@ class PhysicalNamesTest {
 
     /** (type, key) pairs that are not account-wide names, and why. */
     static final Map<String, String> NOT_ACCOUNT_WIDE = Map.of(
-            "aws:timestreaminfluxdb/dbInstance:DbInstance bucket", "the initial InfluxDB bucket, inside the instance");
+            "aws:timestreaminfluxdb/dbInstance:DbInstance bucket", "the initial InfluxDB bucket, inside the instance",
+            "aws:guardduty/detectorFeature:DetectorFeature name", "a feature of its detector (S3_DATA_EVENTS, ...), not a name");
 
     private static final class Copies {
         static final Plan STAGING = StackPlans.runWith("dev", Map.of(

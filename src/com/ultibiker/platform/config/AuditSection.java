@@ -25,7 +25,7 @@ final class AuditSection {
             refuseOff(s, "guardDuty", guardDuty, "GuardDuty threat detection (SPEC, \"Audit\")", problems);
         }
         int cold = ranged(s, "trailColdStorageAfterDays", 90, 1, MAX_RETENTION_DAYS - 1, problems);
-        int retention = ranged(s, "trailRetentionDays", production ? PRODUCTION_RETENTION_DAYS : 90, 2, MAX_RETENTION_DAYS, problems);
+        int retention = ranged(s, "trailRetentionDays", production ? PRODUCTION_RETENTION_DAYS : 365, 2, MAX_RETENTION_DAYS, problems);
         // S3 PutBucketLifecycleConfiguration refuses an expiration not later than a transition of the same rule
         // (InvalidArgument: 'Days' in the Expiration action must be greater than 'Days' in the Transition action).
         if (retention <= cold) {

@@ -8,7 +8,7 @@ package com.ultibiker.platform.model;
  *                                   refused in production
  * @param trailColdStorageAfterDays  days before trail log files move to S3 Glacier Flexible Retrieval; default 90
  * @param trailRetentionDays         days trail log files (and their old versions) are kept; default 2190 (six years,
- *                                   HIPAA's documentation retention) in production, 90 elsewhere; above
+ *                                   HIPAA's documentation retention) in production, 365 elsewhere; above
  *                                   {@code trailColdStorageAfterDays}
  * @param guardDuty                  who runs GuardDuty in the stack's regions; default {@code stack}; {@code off} is
  *                                   refused in production

@@ -287,7 +287,7 @@ class BackupPlanRulesTest {
     @SuppressWarnings("unchecked")
     void failedJobsOfEveryRegionGoToThatRegionsAlertTopic() {
         for (Plan plan : plans()) {
-            for (PlanResource rule : plan.ofType("aws:cloudwatch/eventRule:EventRule")) {
+            for (PlanResource rule : plan.where(r -> r.type().equals("aws:cloudwatch/eventRule:EventRule") && r.name().startsWith("backup-"))) {
                 Map<String, Object> pattern = json(rule.prop("eventPattern"));
                 assertEquals(List.of("aws.backup"), pattern.get("source"), rule.urn());
                 assertEquals(List.of("Backup Job State Change", "Copy Job State Change"), pattern.get("detail-type"), rule.urn());
