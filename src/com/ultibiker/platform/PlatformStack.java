@@ -22,6 +22,7 @@ import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.NodePlacement;
 import com.ultibiker.platform.common.StatefulProtection;
+import com.ultibiker.platform.config.AuditAccountSharing;
 import com.ultibiker.platform.config.CiAccountSharing;
 import com.ultibiker.platform.config.Placeholders;
 import com.ultibiker.platform.config.PulumiConfigSource;
@@ -119,6 +120,8 @@ public final class PlatformStack {
         Placeholders.refuse(ctx.projectName(), raw);
         CiAccountSharing.refuse(ctx.projectName(), ctx.stackName(), config.ci(),
                 CiAccountSharing.siblings(java.nio.file.Path.of(""), ctx.stackName()));
+        AuditAccountSharing.refuse(ctx.projectName(), ctx.stackName(), config,
+                AuditAccountSharing.siblings(java.nio.file.Path.of(""), ctx.stackName()));
         compose(ctx, config);
     }
 
