@@ -1,5 +1,6 @@
 // Every policy of the pack, in report order. Imported by index.ts, the offline checker and tests.
 import type { Policies } from "@pulumi/policy";
+import { auditPolicies } from "./audit";
 import { backupPolicies } from "./backup";
 import { dataProtectionPolicies } from "./dataProtection";
 import { deployabilityPolicies } from "./deployability";
@@ -16,6 +17,7 @@ export const allPolicies: Policies = [
     ...exposurePolicies,
     ...dataProtectionPolicies,
     ...backupPolicies,
+    ...auditPolicies,
     ...kubernetesPolicies,
     ...deployabilityPolicies,
 ];

@@ -380,6 +380,52 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     fail(p, "boolean true is not the string the CSI driver reads", one(TYPES.storageClass, withProps(happy.storageClass(), { parameters: { encrypted: true } })), [/found true/]);
 }
 
+// ------------------------------------------------------------------------------------ audit
+{
+    const p = "cloudtrail-trail-in-production";
+    const trailType = "aws:cloudtrail/trail:Trail";
+    const trail = (env: string, over: Record<string, any> = {}) => withProps({
+        name: `ultibiker-${env}-trail`, s3BucketName: "b", isMultiRegionTrail: true, enableLogFileValidation: true,
+        kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/audit-trail-key-id", tags: { ...TAGS, Environment: env },
+    }, over);
+    const prodBucket = () => bucketSet("logs", { stack: "prod" });
+    pass(p, "production with a multi-region, validated, encrypted trail", [...prodBucket(), res(trailType, "audit-trail", trail("prod"), { stack: "prod" })]);
+    pass(p, "dev needs no trail", bucketSet("logs"));
+    pass(p, "production whose trail the organisation runs, said in config", prodBucket(),
+        { [p]: { trailManagedByOrganization: true } });
+    fail(p, "production without a trail", prodBucket(), [/production stack must create a multi-region CloudTrail trail/]);
+    fail(p, "a production trail without log file validation", [...prodBucket(),
+        res(trailType, "audit-trail", trail("prod", { enableLogFileValidation: false }), { stack: "prod" })],
+        [/enableLogFileValidation must be true in production/]);
+    fail(p, "a single-region production trail", [...prodBucket(),
+        res(trailType, "audit-trail", trail("prod", { isMultiRegionTrail: undefined }), { stack: "prod" })],
+        [/isMultiRegionTrail must be true in production/]);
+    fail(p, "a production trail without its own key, even when the organisation also runs one", [...prodBucket(),
+        res(trailType, "audit-trail", trail("prod", { kmsKeyId: undefined }), { stack: "prod" })],
+        [/kmsKeyId must be set/], { [p]: { trailManagedByOrganization: true } });
+}
+{
+    const p = "s3-bucket-not-public";
+    const policyType = "aws:s3/bucketPolicy:BucketPolicy";
+    const doc = (...statements: Record<string, any>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+    const cloudTrailWrite = { Sid: "AWSCloudTrailWrite", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:PutObject", Resource: "arn:aws:s3:::b/AWSLogs/123456789012/*",
+        Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:123456789012:trail/t" } } };
+    const denyHttp = { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::b/*",
+        Condition: { Bool: { "aws:SecureTransport": "false" } } };
+    pass(p, "a service principal may write, everyone is denied plain HTTP", one(policyType, { bucket: "b", policy: doc(cloudTrailWrite, denyHttp) }));
+    pass(p, "a policy not known yet is not judged", one(policyType, { bucket: "b", policy: "[unknown]" }));
+    pass(p, "a private canned ACL", one("aws:s3/bucketAclV2:BucketAclV2", { bucket: "b", acl: "private" }));
+    fail(p, "Principal * may read", one(policyType, { bucket: "b", policy: doc(denyHttp,
+        { Sid: "Public", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }) }),
+        [/statement Public must not allow Principal "\*"/]);
+    fail(p, "AWS * among the principals", one(policyType, { bucket: "b", policy: doc(
+        { Effect: "Allow", Principal: { AWS: ["arn:aws:iam::123456789012:root", "*"] }, Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }) }),
+        [/statement 0 must not allow Principal "\*"/]);
+    fail(p, "a public-read ACL", one("aws:s3/bucketAclV2:BucketAclV2", { bucket: "b", acl: "public-read" }), [/acl must not be public-read/]);
+    fail(p, "a bucket's own authenticated-read ACL", one(TYPES.bucketV2, { bucket: "b", acl: "authenticated-read" }), [/acl must not be authenticated-read/]);
+}
+
 // ---------------------------------------------------------------------------- deployability
 cases.push(...deployabilityCases);
 
