@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A CloudWatch Logs metric filter on the trail's log group and the alarm on its metric: the CIS AWS Foundations
  * Benchmark's monitoring filters, as Security Hub checks them (Security Hub CSPM User Guide, "Security Hub CSPM
- * controls for Amazon CloudWatch", CloudWatch.1-7). Each counts matching events per 5 minutes; one is an alarm.
+ * controls for Amazon CloudWatch", CloudWatch.1-5, 7 and 8). Each counts matching events per 5 minutes; one is an alarm.
  *
  * @param role    suffix of the filter, metric and alarm names, e.g. {@code root-user}
  * @param control the Security Hub control the filter satisfies, e.g. {@code CloudWatch.1}
@@ -25,7 +25,7 @@ public record TrailAlarm(String role, String control, String description, String
         return out.toString();
     }
 
-    /** The filters the auditor asks about (issue 20 item 1). */
+    /** The filters the auditor asks about (issue 20 item 1), and bucket policy changes (lifting the trail bucket's deny-delete). */
     public static List<TrailAlarm> all() {
         return List.of(
                 new TrailAlarm("root-user", "CloudWatch.1", "The root user was used",
@@ -44,6 +44,12 @@ public record TrailAlarm(String role, String control, String description, String
                 new TrailAlarm("cloudtrail-changes", "CloudWatch.5", "A CloudTrail trail was created, changed, stopped or deleted",
                         "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail)"
                                 + " || ($.eventName = StartLogging) || ($.eventName = StopLogging) }"),
+                new TrailAlarm("s3-bucket-policy-changes", "CloudWatch.8",
+                        "A bucket's policy, ACL, lifecycle, CORS or replication was changed (the trail bucket's deny-delete and retention among them)",
+                        "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy)"
+                                + " || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication)"
+                                + " || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle)"
+                                + " || ($.eventName = DeleteBucketReplication)) }"),
                 new TrailAlarm("kms-key-disabled-or-deleted", "CloudWatch.7", "A KMS key was disabled or scheduled for deletion",
                         "{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }"));
     }

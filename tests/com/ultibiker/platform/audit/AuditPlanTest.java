@@ -58,12 +58,14 @@ class AuditPlanTest {
             "cloudwatch/logMetricFilter audit-trail-iam-policy-changes us-east-1",
             "cloudwatch/logMetricFilter audit-trail-kms-key-disabled-or-deleted us-east-1",
             "cloudwatch/logMetricFilter audit-trail-root-user us-east-1",
+            "cloudwatch/logMetricFilter audit-trail-s3-bucket-policy-changes us-east-1",
             "cloudwatch/logMetricFilter audit-trail-unauthorized-api-calls us-east-1",
             "cloudwatch/metricAlarm audit-trail-cloudtrail-changes-alarm us-east-1",
             "cloudwatch/metricAlarm audit-trail-console-sign-in-without-mfa-alarm us-east-1",
             "cloudwatch/metricAlarm audit-trail-iam-policy-changes-alarm us-east-1",
             "cloudwatch/metricAlarm audit-trail-kms-key-disabled-or-deleted-alarm us-east-1",
             "cloudwatch/metricAlarm audit-trail-root-user-alarm us-east-1",
+            "cloudwatch/metricAlarm audit-trail-s3-bucket-policy-changes-alarm us-east-1",
             "cloudwatch/metricAlarm audit-trail-unauthorized-api-calls-alarm us-east-1",
             "iam/role audit-trail-delivery-role us-east-1",
             "iam/rolePolicy audit-trail-delivery-role-logs us-east-1",
@@ -290,6 +292,28 @@ class AuditPlanTest {
         assertEquals("[{days=90, storageClass=GLACIER}]", String.valueOf(rule.get("transitions")));
         assertEquals("{days=2190}", String.valueOf(rule.get("expiration")));
         assertEquals("{noncurrentDays=2190}", String.valueOf(rule.get("noncurrentVersionExpiration")));
+    }
+
+    /**
+     * A metric filter nobody watches alarms nobody: every filter of every plan publishes a metric that an alarm of its
+     * region watches (Sum of at least 1 in 5 minutes), notifying that region's alert topic.
+     */
+    @Test
+    void everyMetricFilterHasAnAlarmOnItsMetricToTheRegionsAlertTopic() {
+        for (Plan plan : plans()) {
+            for (PlanResource filter : plan.ofType("aws:cloudwatch/logMetricFilter:LogMetricFilter")) {
+                Object namespace = filter.prop("metricTransformation.namespace");
+                Object metric = filter.prop("metricTransformation.name");
+                List<PlanResource> alarms = plan.where(a -> a.type().equals("aws:cloudwatch/metricAlarm:MetricAlarm")
+                        && Objects.equals(a.prop("namespace"), namespace) && Objects.equals(a.prop("metricName"), metric)
+                        && Objects.equals(a.region(), filter.region()));
+                assertEquals(1, alarms.size(), filter.urn() + ": alarms on " + namespace + "/" + metric);
+                PlanResource alarm = alarms.get(0);
+                assertEquals(List.of(plan.outputs().get("observability.alertTopicArn." + filter.region())), alarm.prop("alarmActions"), alarm.urn());
+                assertEquals("GreaterThanOrEqualToThreshold", alarm.prop("comparisonOperator"), alarm.urn());
+                assertEquals("Sum", alarm.prop("statistic"), alarm.urn());
+            }
+        }
     }
 
     // ---- rules over every detector and Security Hub subscription ----

@@ -84,4 +84,18 @@ class AuditPoliciesTest {
         assertEquals("arn:aws:securityhub:eu-west-1::standards/aws-foundational-security-best-practices/v/1.0.0",
                 Audit.foundationalStandardArn("aws", "eu-west-1"));
     }
+
+    /** Security Hub CSPM User Guide, "Security Hub CSPM controls for Amazon CloudWatch": the controls and their patterns. */
+    @Test
+    void theFiltersAreTheCisControlsAnAuditorAsksAbout() {
+        assertEquals(java.util.List.of("CloudWatch.1", "CloudWatch.2", "CloudWatch.3", "CloudWatch.4", "CloudWatch.5", "CloudWatch.8",
+                "CloudWatch.7"), TrailAlarm.all().stream().map(TrailAlarm::control).toList());
+        TrailAlarm root = TrailAlarm.all().get(0);
+        assertEquals("{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != \"AwsServiceEvent\" }",
+                root.pattern());
+        assertEquals("RootUser", root.metricName());
+        assertEquals("{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\") }", TrailAlarm.all().get(2).pattern());
+        assertEquals("{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }",
+                TrailAlarm.all().get(6).pattern());
+    }
 }
