@@ -86,8 +86,20 @@ import java.util.Optional;
 public final class Audit extends ComponentResource {
 
     public static final String TYPE = "ultibiker:audit:Audit";
-    /** GuardDuty features of every detector (GuardDuty API, DetectorFeatureConfiguration: name). */
-    static final List<String> FEATURES = List.of("S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING");
+    /**
+     * Every optional GuardDuty feature and its status (GuardDuty API, DetectorFeatureConfiguration: name). CreateDetector
+     * enables every optional feature but runtime monitoring by default, so each one is stated here rather than left to
+     * that default: S3, EKS audit-log, RDS login and runtime monitoring on; malware scans of the EBS volumes of an
+     * instance with a finding on (billed per GB scanned, only then); Lambda network logs off (no Lambda here).
+     * EKS_RUNTIME_MONITORING is not among them: with RUNTIME_MONITORING it is an error, and the latter covers EKS.
+     */
+    static final Map<String, String> FEATURES = orderedOf(
+            "S3_DATA_EVENTS", "ENABLED",
+            "EKS_AUDIT_LOGS", "ENABLED",
+            "RDS_LOGIN_EVENTS", "ENABLED",
+            "RUNTIME_MONITORING", "ENABLED",
+            "EBS_MALWARE_PROTECTION", "ENABLED",
+            "LAMBDA_NETWORK_LOGS", "DISABLED");
     /**
      * Runtime monitoring's additional configurations, every one GuardDuty reports for the feature (API,
      * DetectorAdditionalConfiguration: EKS_ADDON_MANAGEMENT | ECS_FARGATE_AGENT_MANAGEMENT | EC2_AGENT_MANAGEMENT):
@@ -291,11 +303,12 @@ public final class Audit extends ComponentResource {
                 .findingPublishingFrequency("FIFTEEN_MINUTES")
                 .tags(tagging.tags(detectorResource))
                 .build(), region.child(this));
-        for (String feature : FEATURES) {
+        for (var entry : FEATURES.entrySet()) {
+            String feature = entry.getKey();
             var featureArgs = DetectorFeatureArgs.builder()
                     .detectorId(detector.id())
                     .name(feature)
-                    .status("ENABLED");
+                    .status(entry.getValue());
             if (feature.equals("RUNTIME_MONITORING")) {
                 featureArgs.additionalConfigurations(RUNTIME_AGENT_MANAGEMENT.entrySet().stream()
                         .map(e -> DetectorFeatureAdditionalConfigurationArgs.builder().name(e.getKey()).status(e.getValue()).build())

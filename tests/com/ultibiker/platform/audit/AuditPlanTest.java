@@ -84,7 +84,9 @@ class AuditPlanTest {
                 "cloudwatch/eventRule audit-" + region + "-guardduty-findings " + region,
                 "cloudwatch/eventTarget audit-" + region + "-guardduty-findings-alert " + region,
                 "guardduty/detector audit-" + region + "-guardduty " + region,
+                "guardduty/detectorFeature audit-" + region + "-guardduty-ebs-malware-protection " + region,
                 "guardduty/detectorFeature audit-" + region + "-guardduty-eks-audit-logs " + region,
+                "guardduty/detectorFeature audit-" + region + "-guardduty-lambda-network-logs " + region,
                 "guardduty/detectorFeature audit-" + region + "-guardduty-rds-login-events " + region,
                 "guardduty/detectorFeature audit-" + region + "-guardduty-runtime-monitoring " + region,
                 "guardduty/detectorFeature audit-" + region + "-guardduty-s3-data-events " + region);
@@ -348,10 +350,9 @@ class AuditPlanTest {
             for (PlanResource detector : plan.ofType(DETECTOR)) {
                 assertEquals(null, detector.prop("datasources"), detector.urn());
                 assertEquals(true, detector.prop("enable"), detector.urn());
-                Set<String> features = new TreeSet<>();
+                Map<String, Object> features = new TreeMap<>();
                 for (PlanResource feature : plan.where(r -> r.type().equals(FEATURE) && r.dependencies().contains(detector.urn()))) {
-                    assertEquals("ENABLED", feature.prop("status"), feature.urn());
-                    features.add(String.valueOf(feature.prop("name")));
+                    features.put(String.valueOf(feature.prop("name")), feature.prop("status"));
                     if ("RUNTIME_MONITORING".equals(feature.prop("name"))) {
                         Map<String, String> additional = new TreeMap<>();
                         ((List<Map<String, Object>>) feature.prop("additionalConfigurations")).forEach(c ->
@@ -362,8 +363,11 @@ class AuditPlanTest {
                         assertEquals(null, feature.prop("additionalConfigurations"), feature.urn());
                     }
                 }
-                assertEquals(Set.of("EKS_AUDIT_LOGS", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "S3_DATA_EVENTS"), features, detector.urn());
-                assertFalse(features.contains("EKS_RUNTIME_MONITORING"), "API: EKS_RUNTIME_MONITORING with RUNTIME_MONITORING is an error");
+                // CreateDetector enables every optional feature but RUNTIME_MONITORING unless told: each one is stated.
+                assertEquals(Map.of("S3_DATA_EVENTS", "ENABLED", "EKS_AUDIT_LOGS", "ENABLED", "RDS_LOGIN_EVENTS", "ENABLED",
+                        "RUNTIME_MONITORING", "ENABLED", "EBS_MALWARE_PROTECTION", "ENABLED", "LAMBDA_NETWORK_LOGS", "DISABLED"),
+                        features, detector.urn());
+                assertFalse(features.containsKey("EKS_RUNTIME_MONITORING"), "API: EKS_RUNTIME_MONITORING with RUNTIME_MONITORING is an error");
             }
         }
     }
