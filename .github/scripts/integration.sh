@@ -62,6 +62,9 @@ config() {
   "${c[@]}" "$PROJECT:eks.adminPrincipalArns[0]" "$DEPLOY_ROLE_ARN"
   "${c[@]}" "$PROJECT:observability.alertEmails[0]" "$SANDBOX_ALERT_EMAIL"
   "${c[@]}" "$PROJECT:tags.extra.Purpose" integration-test
+  # No GuardDuty: its automated EKS agent leaves a VPC endpoint and security group outside the stack that keep the
+  # VPC from being destroyed (README, "Destroying"), and the sandbox may already have the account's one detector.
+  "${c[@]}" "$PROJECT:audit.guardDuty" off
   note "stack $STACK configured from Pulumi.dev.yaml (environment $STACK_ENV, domain ${STACK_ENV}.${SANDBOX_DOMAIN})"
 }
 
