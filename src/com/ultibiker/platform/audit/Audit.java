@@ -23,30 +23,6 @@ import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.kms.Key;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
-import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
-import com.pulumi.aws.s3.BucketOwnershipControls;
-import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
-import com.pulumi.aws.s3.BucketPolicy;
-import com.pulumi.aws.s3.BucketPolicyArgs;
-import com.pulumi.aws.s3.BucketPublicAccessBlock;
-import com.pulumi.aws.s3.BucketPublicAccessBlockArgs;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2;
-import com.pulumi.aws.s3.BucketServerSideEncryptionConfigurationV2Args;
-import com.pulumi.aws.s3.BucketV2;
-import com.pulumi.aws.s3.BucketV2Args;
-import com.pulumi.aws.s3.BucketVersioningV2;
-import com.pulumi.aws.s3.BucketVersioningV2Args;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
-import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
-import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
-import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
-import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.aws.securityhub.Account;
 import com.pulumi.aws.securityhub.AccountArgs;
 import com.pulumi.aws.securityhub.StandardsSubscription;
@@ -57,6 +33,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.SecureBucket;
+import com.ultibiker.platform.common.SecureBucketArgs;
 import com.ultibiker.platform.model.AuditConfig;
 
 import java.util.Collections;
@@ -163,63 +141,30 @@ public final class Audit extends ComponentResource {
                         AuditPolicies.trailArn(scope.partition(), scope.region(), scope.accountId(), trailName)))
                 .create();
 
-        String bucketResource = Naming.child(prefix, "bucket");
-        var bucket = new BucketV2(bucketResource, BucketV2Args.builder()
-                .bucket(region.accountId().applyValue(account -> AuditArgs.bucketName(args.physicalPrefix(), account)))
-                .forceDestroy(protection.forceDestroy())
-                .tags(tagging.tags(bucketResource))
-                .build(), protection.options(region.childOf(this)).build());
-        var publicAccess = new BucketPublicAccessBlock(bucketResource + "-public-access", BucketPublicAccessBlockArgs.builder()
-                .bucket(bucket.id())
-                .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
-                .build(), region.child(this));
-        new BucketOwnershipControls(bucketResource + "-ownership", BucketOwnershipControlsArgs.builder()
-                .bucket(bucket.id())
-                .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build(), region.child(this));
-        // CloudTrail encrypts every log file with the trail's key itself (SSE-KMS per object); the bucket's default
-        // covers the rest with SSE-S3, which needs no grant of CloudTrail's under an S3 encryption context.
-        new BucketServerSideEncryptionConfigurationV2(bucketResource + "-encryption",
-                BucketServerSideEncryptionConfigurationV2Args.builder()
-                        .bucket(bucket.id())
-                        .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
-                                .applyServerSideEncryptionByDefault(BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder()
-                                        .sseAlgorithm("AES256")
-                                        .build())
-                                .build())
-                        .build(), region.child(this));
-        var versioning = new BucketVersioningV2(bucketResource + "-versioning", BucketVersioningV2Args.builder()
-                .bucket(bucket.id())
-                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                .build(), region.child(this));
         var settings = args.settings();
-        new BucketLifecycleConfigurationV2(bucketResource + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
-                .bucket(bucket.id())
-                .rules(BucketLifecycleConfigurationV2RuleArgs.builder()
+        var bucket = SecureBucket.create(SecureBucketArgs.builder()
+                .name(Naming.child(prefix, "bucket"))
+                .parent(this)
+                .region(region)
+                .tagging(tagging)
+                .protection(protection)
+                .role("cloudtrail")
+                .tags(Map.of("Purpose", "cloudtrail-logs"))
+                // CloudTrail encrypts every log file with the trail's key itself (SSE-KMS per object). A default
+                // SSE-KMS under that key would have S3 use it on CloudTrail's behalf under an aws:s3:arn encryption
+                // context, which the key grants CloudTrail nothing for: SSE-S3 covers the rest.
+                .s3ManagedEncryption()
+                .versioned(true)
+                .lifecycleRule(SecureBucketArgs.LifecycleRule.builder()
                         .id("archive-then-expire")
-                        .status("Enabled")
-                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
-                        .transitions(BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                                .days(settings.trailColdStorageAfterDays())
-                                .storageClass("GLACIER")
-                                .build())
-                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
-                                .days(settings.trailRetentionDays())
-                                .build())
-                        .noncurrentVersionExpiration(BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
-                                .noncurrentDays(settings.trailRetentionDays())
-                                .build())
-                        .abortIncompleteMultipartUpload(BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
-                                .daysAfterInitiation(7)
-                                .build())
+                        .transition(new SecureBucketArgs.Transition(settings.trailColdStorageAfterDays(), "GLACIER"))
+                        .expirationDays(settings.trailRetentionDays())
+                        .noncurrentExpirationDays(settings.trailRetentionDays())
+                        .abortMultipartDays(7)
                         .build())
-                .build(), region.childOf(this).dependsOn(versioning).build());
-        var bucketPolicy = new BucketPolicy(bucketResource + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(Output.tuple(bucket.arn(), region.accountId(), arn).applyValue(t ->
-                        AuditPolicies.trailBucketPolicy(t.t1, t.t2, t.t3, protection.production())))
-                // S3 refuses a policy while the public access block is being put (OperationAborted): one after the other.
-                .build(), region.childOf(this).dependsOn(publicAccess).build());
+                .statements(bucketArn -> Output.tuple(bucketArn, region.accountId(), arn).applyValue(t ->
+                        AuditPolicies.trailBucketStatements(t.t1, t.t2, t.t3, protection.production())))
+                .build());
 
         String logGroupResource = Naming.child(prefix, "logs");
         var logGroup = new LogGroup(logGroupResource, LogGroupArgs.builder()
@@ -247,7 +192,7 @@ public final class Audit extends ComponentResource {
         // once: the trail waits for the policy documents, not only for the bucket and the role.
         var trail = new Trail(prefix, TrailArgs.builder()
                 .name(trailName)
-                .s3BucketName(bucket.bucket())
+                .s3BucketName(bucket.bucketName())
                 .isMultiRegionTrail(true)
                 .includeGlobalServiceEvents(true)
                 .enableLogFileValidation(true)
@@ -257,7 +202,7 @@ public final class Audit extends ComponentResource {
                 .cloudWatchLogsGroupArn(logGroup.arn().applyValue(groupArn -> groupArn + ":*"))
                 .cloudWatchLogsRoleArn(role.arn())
                 .tags(tagging.tags(prefix))
-                .build(), protection.options(region.childOf(this).dependsOn(List.of(bucketPolicy, rolePolicy))).build());
+                .build(), protection.options(region.childOf(this).dependsOn(List.of(bucket.policy(), rolePolicy))).build());
 
         Output<List<String>> actions = args.alertTopicArns().get(region.name()).applyValue(List::of);
         for (TrailAlarm alarm : TrailAlarm.all()) {

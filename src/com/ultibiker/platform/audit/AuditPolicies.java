@@ -59,12 +59,12 @@ final class AuditPolicies {
     }
 
     /**
-     * The trail bucket's policy (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"): only this trail may
-     * read the bucket ACL and put objects under {@code AWSLogs/<account>/}, with the owner in full control; nothing over
-     * plain HTTP; in production nobody may delete an object version or the bucket (lifecycle expiration is S3's own
-     * and is not a request a bucket policy governs).
+     * The trail bucket's statements (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"): only this trail may
+     * read the bucket ACL and put objects under {@code AWSLogs/<account>/}, with the owner in full control; in production
+     * nobody may delete an object version or the bucket (S3 lifecycle expiration is S3's own and not a request a bucket
+     * policy denies). {@code SecureBucket} adds the TLS-only deny after them.
      */
-    static String trailBucketPolicy(String bucketArn, String accountId, String trailArn, boolean denyDeletes) {
+    static List<Statement> trailBucketStatements(String bucketArn, String accountId, String trailArn, boolean denyDeletes) {
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow()
                 .sid("AWSCloudTrailAclCheck")
@@ -78,7 +78,6 @@ final class AuditPolicies {
                 .condition("StringEquals", "s3:x-amz-acl", "bucket-owner-full-control")
                 .condition("StringEquals", "aws:SourceArn", trailArn)
                 .build());
-        statements.add(BucketPolicies.denyInsecureTransport(bucketArn));
         if (denyDeletes) {
             statements.add(Statement.deny()
                     .sid("DenyDeletingAuditLogs")
@@ -87,7 +86,7 @@ final class AuditPolicies {
                     .resources(bucketArn, bucketArn + "/*")
                     .build());
         }
-        return BucketPolicies.document(statements);
+        return List.copyOf(statements);
     }
 
     /** CloudTrail assumes the delivery role only for this account's trails. */

@@ -1,5 +1,6 @@
 package com.ultibiker.platform.audit;
 
+import com.ultibiker.platform.common.BucketPolicies;
 import com.ultibiker.platform.common.KeyPolicies;
 import com.ultibiker.platform.model.FindingSeverity;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class AuditPoliciesTest {
                 + "\"arn:aws:logs:us-east-1:111122223333:log-group:*\"}}}]}", doc);
     }
 
-    /** CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail". */
+    /** CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail" (SecureBucket appends the TLS-only deny). */
     @Test
     void onlyThisTrailWritesTheBucketAndInProductionNobodyDeletes() {
         String common = "{\"Version\":\"2012-10-17\",\"Statement\":["
@@ -46,14 +47,12 @@ class AuditPoliciesTest {
                 + "\"Action\":\"s3:GetBucketAcl\",\"Resource\":\"arn:aws:s3:::b\",\"Condition\":{\"StringEquals\":{\"aws:SourceArn\":\"" + TRAIL + "\"}}},"
                 + "{\"Sid\":\"AWSCloudTrailWrite\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudtrail.amazonaws.com\"},"
                 + "\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::b/AWSLogs/111122223333/*\",\"Condition\":{\"StringEquals\":"
-                + "{\"s3:x-amz-acl\":\"bucket-owner-full-control\",\"aws:SourceArn\":\"" + TRAIL + "\"}}},"
-                + "{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
-                + "\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}";
-        assertEquals(common + "]}", AuditPolicies.trailBucketPolicy("arn:aws:s3:::b", "111122223333", TRAIL, false));
+                + "{\"s3:x-amz-acl\":\"bucket-owner-full-control\",\"aws:SourceArn\":\"" + TRAIL + "\"}}}";
+        assertEquals(common + "]}", BucketPolicies.document(AuditPolicies.trailBucketStatements("arn:aws:s3:::b", "111122223333", TRAIL, false)));
         assertEquals(common + ",{\"Sid\":\"DenyDeletingAuditLogs\",\"Effect\":\"Deny\",\"Principal\":\"*\","
                         + "\"Action\":[\"s3:DeleteObject\",\"s3:DeleteObjectVersion\",\"s3:DeleteBucket\"],"
                         + "\"Resource\":[\"arn:aws:s3:::b\",\"arn:aws:s3:::b/*\"]}]}",
-                AuditPolicies.trailBucketPolicy("arn:aws:s3:::b", "111122223333", TRAIL, true));
+                BucketPolicies.document(AuditPolicies.trailBucketStatements("arn:aws:s3:::b", "111122223333", TRAIL, true)));
     }
 
     /** CloudTrail User Guide, "Role policy document for CloudTrail to use CloudWatch Logs for monitoring". */
