@@ -168,7 +168,9 @@ public final class Audit extends ComponentResource {
 
         String logGroupResource = Naming.child(prefix, "logs");
         var logGroup = new LogGroup(logGroupResource, LogGroupArgs.builder()
-                .name("/" + Naming.of(tagging).path("audit", "cloudtrail"))
+                // Under /aws/ like the groups of the other AWS services that deliver logs here (RDS, EKS): not one
+                // of the application groups /<project>/<env>/<name> (s20logs ships container logs into those).
+                .name("/aws/cloudtrail/" + args.physicalPrefix())
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(key.arn())
                 .tags(tagging.tags(logGroupResource))

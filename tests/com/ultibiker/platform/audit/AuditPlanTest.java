@@ -143,7 +143,7 @@ class AuditPlanTest {
         assertEquals(Map.of(
                 "audit.trailArn", "arn:aws:cloudtrail:us-east-1:123456789012:trail/audit-trail-id",
                 "audit.trailBucketName", "ultibiker-prod-cloudtrail-123456789012",
-                "audit.trailLogGroupName", "/ultibiker/prod/audit/cloudtrail",
+                "audit.trailLogGroupName", "/aws/cloudtrail/ultibiker-prod",
                 "audit.guardDutyDetectorId.us-east-1", "audit-us-east-1-guardduty-id",
                 "audit.guardDutyDetectorId.eu-west-1", "audit-eu-west-1-guardduty-id"), outputs);
     }

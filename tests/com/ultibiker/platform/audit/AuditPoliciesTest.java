@@ -63,8 +63,8 @@ class AuditPoliciesTest {
                 AuditPolicies.deliveryRoleTrust("111122223333"));
         assertEquals("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AWSCloudTrailDelivery\",\"Effect\":\"Allow\","
                         + "\"Action\":[\"logs:CreateLogStream\",\"logs:PutLogEvents\"],"
-                        + "\"Resource\":\"arn:aws:logs:us-east-1:111122223333:log-group:/ultibiker/prod/audit/cloudtrail:log-stream:111122223333_CloudTrail_*\"}]}",
-                AuditPolicies.deliveryRolePermissions("arn:aws:logs:us-east-1:111122223333:log-group:/ultibiker/prod/audit/cloudtrail",
+                        + "\"Resource\":\"arn:aws:logs:us-east-1:111122223333:log-group:/aws/cloudtrail/ultibiker-prod:log-stream:111122223333_CloudTrail_*\"}]}",
+                AuditPolicies.deliveryRolePermissions("arn:aws:logs:us-east-1:111122223333:log-group:/aws/cloudtrail/ultibiker-prod",
                         "111122223333"));
     }
 

@@ -20,6 +20,8 @@ class PlanReviewTest {
     @Test
     void devSizesPerComponentAndRegion() {
         assertEquals(List.of(
+                "ultibiker:audit:Audit audit in us-east-1",
+                "  log group /aws/cloudtrail/ultibiker-dev: kept 30 days",
                 "ultibiker:data:Cache cache-us-east-1 in us-east-1",
                 "  ElastiCache ultibiker-dev-redis: cache.t4g.small x 1, single-AZ",
                 "  log group /aws/elasticache/ultibiker-dev-redis/engine-log: kept 30 days",
@@ -70,8 +72,9 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(39, prod.size(), String.join("\n", prod));
-        for (String line : List.of("aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
+        assertEquals(42, prod.size(), String.join("\n", prod));
+        for (String line : List.of("aws:cloudtrail/trail:Trail audit-trail", "aws:s3/bucketV2:BucketV2 audit-trail-bucket",
+                "aws:kms/key:Key audit-trail-key", "aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
                 "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key", "aws:iam/role:Role ci-deploy-role",
@@ -140,7 +143,11 @@ class PlanReviewTest {
     @Test
     void devRolesOthersAssumeWithWhatTheyMayDo() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.dev());
-        assertEquals(12, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(13, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertBlock(roles, List.of(
+                "role audit-trail-delivery-role (ultibiker-dev-cloudtrail-delivery)",
+                "  assumed by service cloudtrail.amazonaws.com if aws:SourceAccount StringEquals 123456789012",
+                "  may: inline audit-trail-delivery-role-logs: logs (2): CreateLogStream PutLogEvents"));
         assertBlock(roles, List.of(
                 "role backup-break-glass-role (ultibiker-dev-backup-break-glass)",
                 "  assumed by aws arn:aws:iam::123456789012:root if aws:MultiFactorAuthPresent Bool true",
@@ -182,7 +189,7 @@ class PlanReviewTest {
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(15, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(16, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -214,9 +221,9 @@ class PlanReviewTest {
         String dev = PlanSummary.render(StackPlans.dev());
         assertTrue(dev.contains("\nFor review: protected resources (0):\n  (none)\n"), dev);
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
-        assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role backup-break-glass-role"), dev);
+        assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role audit-trail-delivery-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (39):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (42):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 
