@@ -56,6 +56,8 @@ import com.ultibiker.platform.recovery.RecoveryObjectives;
 import com.ultibiker.platform.tagging.Tagging;
 import com.ultibiker.platform.timeseries.TimeSeries;
 import com.ultibiker.platform.timeseries.TimeSeriesArgs;
+import com.ultibiker.platform.timeseries.TimeSeriesExport;
+import com.ultibiker.platform.timeseries.TimeSeriesExportArgs;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,6 +145,7 @@ public final class PlatformStack {
         Map<String, Cache> caches = stack.caches(placements);
         TimeSeries timeSeries = stack.timeSeries(networks, clusters, placements);
         Observability observability = stack.observability(clusters, database, caches, timeSeries);
+        stack.timeSeriesExport(clusters, timeSeries, observability);
         stack.backups(observability);
         stack.audit(observability);
         stack.publicEntry(networks, clusters, observability);
@@ -395,6 +398,39 @@ public final class PlatformStack {
         ctx.export("timeseries.bucket", timeSeries.bucket());
         ctx.export("timeseries.credentialsSecretArn", timeSeries.credentialsSecretArn());
         return timeSeries;
+    }
+
+    /**
+     * The time-series export: a CronJob on the primary cluster copies the store to a bucket in the secondary region
+     * (the primary's in a one-region stack), alarmed in that region when exports stop (docs/runbook-failover.md).
+     */
+    private void timeSeriesExport(Map<String, EksCluster> clusters, TimeSeries timeSeries, Observability observability) {
+        String exportRegion = config.regions().secondary().orElse(primary);
+        EksCluster cluster = clusters.get(primary);
+        String secret = timeSeries.kubernetesSecretName().orElseThrow(() ->
+                new IllegalStateException("the time-series store has no credential Secret on the primary cluster"));
+        var export = new TimeSeriesExport("timeseries-export", TimeSeriesExportArgs.builder()
+                .primary(regions.get(primary))
+                .exportRegion(regions.get(exportRegion))
+                .cluster(TimeSeriesExportArgs.Cluster.builder()
+                        .provider(cluster.kubernetesProvider())
+                        .clusterName(cluster.clusterName())
+                        .namespace(config.eks().appNamespace().name())
+                        .storageClass(EksCluster.STORAGE_CLASS_GP3)
+                        .placement(NodePlacement.of(config.eks().nodePools(), config.timeseries().nodePool()))
+                        .build())
+                .storeUrl(timeSeries.url())
+                .credentialsSecret(secret)
+                .settings(config.timeseries())
+                .physicalPrefix(Naming.of(tagging).prefix())
+                .tagging(tagging)
+                .protection(protection)
+                .build(), boundary.componentOptions(ComponentResourceOptions.builder().dependsOn(List.of(timeSeries, cluster))));
+        observability.alarm(exportRegion, TimeSeriesExport.alarmSpec(config.timeseries().exportIntervalMinutes()),
+                Output.of(Naming.of(tagging).prefix()));
+        ctx.export("timeseries.exportBucket", export.bucketName());
+        ctx.export("timeseries.exportRegion", Output.of(exportRegion));
+        ctx.export("timeseries.exportRoleArn", export.roleArn());
     }
 
     /**

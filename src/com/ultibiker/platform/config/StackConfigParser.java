@@ -37,6 +37,7 @@ import com.ultibiker.platform.model.WafConfig;
 import com.ultibiker.platform.model.ZoneDelegation;
 import com.ultibiker.platform.network.Ipv4Cidr;
 import com.ultibiker.platform.network.SubnetLayout;
+import com.ultibiker.platform.timeseries.ExportSchedule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -668,6 +669,15 @@ public final class StackConfigParser {
         checkClass(problems, s, "instanceClass", instanceClass, Checks.INFLUX_INSTANCE_CLASS, "a Timestream for InfluxDB class such as db.influx.medium or db.influx.large");
         boolean multiAz = s.bool("multiAz", true);
         Optional<String> nodePool = placementPool(s, "nodePool", "analytics", pools, problems);
+        int exportInterval = s.integer("exportIntervalMinutes", 60);
+        check(problems, s, "exportIntervalMinutes", exportInterval, Checks.oneOf(exportInterval, ExportSchedule.INTERVALS));
+        int exportTimeout = ranged(s, "exportTimeoutMinutes", 20, 5, 1439, problems);
+        if (exportTimeout >= exportInterval && ExportSchedule.INTERVALS.contains(exportInterval)) {
+            // A run still going when the next is due would make the next one skipped (concurrencyPolicy Forbid).
+            problems.invalid(s.keyOf("exportTimeoutMinutes"), exportTimeout,
+                    "fewer minutes than timeseries.exportIntervalMinutes (" + exportInterval + "), so a run ends before the next is due");
+        }
+        int exportRetention = ranged(s, "exportRetentionDays", 3, 1, 365, problems);
         s.rejectUnknownKeys();
         return TimeSeriesConfig.builder()
                 .engine(engine)
@@ -679,6 +689,9 @@ public final class StackConfigParser {
                 .instanceClass(instanceClass)
                 .multiAz(multiAz)
                 .nodePool(nodePool)
+                .exportIntervalMinutes(exportInterval)
+                .exportTimeoutMinutes(exportTimeout)
+                .exportRetentionDays(exportRetention)
                 .build();
     }
 

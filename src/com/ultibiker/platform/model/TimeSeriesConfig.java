@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param instanceClass Timestream instance class (default db.influx.medium)
  * @param multiAz       Timestream standby in a second AZ (default true)
  * @param nodePool      node pool the cluster engine runs on (default analytics when the stack has it; a configured pool must exist and have labels; empty: no pool preference)
+ * @param exportIntervalMinutes how often the export job copies the store to the export bucket (default 60)
+ * @param exportTimeoutMinutes  how long one export may take before it is killed and counted as failed; below the
+ *                              interval (default 20)
+ * @param exportRetentionDays   how long an export is kept in its bucket (default 3)
  */
 public record TimeSeriesConfig(
         TimeSeriesEngine engine,
@@ -24,7 +28,10 @@ public record TimeSeriesConfig(
         int storageGib,
         String instanceClass,
         boolean multiAz,
-        java.util.Optional<String> nodePool) {
+        java.util.Optional<String> nodePool,
+        int exportIntervalMinutes,
+        int exportTimeoutMinutes,
+        int exportRetentionDays) {
     public static Builder builder() {
         return new Builder();
     }
@@ -40,6 +47,9 @@ public record TimeSeriesConfig(
         private String instanceClass;
         private Boolean multiAz;
         private Optional<String> nodePool = Optional.empty();
+        private Integer exportIntervalMinutes;
+        private Integer exportTimeoutMinutes;
+        private Integer exportRetentionDays;
 
         private Builder() {
         }
@@ -54,6 +64,9 @@ public record TimeSeriesConfig(
         public Builder multiAz(boolean value) { this.multiAz = value; return this; }
         public Builder nodePool(Optional<String> value) { this.nodePool = value; return this; }
         public Builder nodePool(String value) { this.nodePool = Optional.of(value); return this; }
+        public Builder exportIntervalMinutes(int value) { this.exportIntervalMinutes = value; return this; }
+        public Builder exportTimeoutMinutes(int value) { this.exportTimeoutMinutes = value; return this; }
+        public Builder exportRetentionDays(int value) { this.exportRetentionDays = value; return this; }
 
         public TimeSeriesConfig build() {
             return new TimeSeriesConfig(
@@ -65,7 +78,10 @@ public record TimeSeriesConfig(
                     Required.of(storageGib, "TimeSeriesConfig.storageGib"),
                     Required.of(instanceClass, "TimeSeriesConfig.instanceClass"),
                     Required.of(multiAz, "TimeSeriesConfig.multiAz"),
-                    nodePool);
+                    nodePool,
+                    Required.of(exportIntervalMinutes, "TimeSeriesConfig.exportIntervalMinutes"),
+                    Required.of(exportTimeoutMinutes, "TimeSeriesConfig.exportTimeoutMinutes"),
+                    Required.of(exportRetentionDays, "TimeSeriesConfig.exportRetentionDays"));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.ultibiker.platform.backup.BackupRules;
 import com.ultibiker.platform.model.ReplicaSpec;
 import com.ultibiker.platform.model.StackConfig;
 import com.ultibiker.platform.model.TimeSeriesEngine;
+import com.ultibiker.platform.timeseries.ExportSchedule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ import java.util.OptionalInt;
  *   {@link #CUTOVER_SECONDS}: the runbook's budgets). Data loss is the replica lag, alarmed at
  *   {@code observability.replicaLagSeconds}.</li>
  *   <li>Redis is a cache: nothing is copied; the standby region's own cache starts empty.</li>
- *   <li>The time-series store and anything else backed up only by AWS Backup: the newest copy in the
- *   secondary region is up to a day (plus the job windows) old.</li>
+ *   <li>The time-series store: its export job's copy in the secondary region, restored by the runbook.</li>
+ *   <li>A store backed up only by AWS Backup: the newest copy in the secondary region is up to a day (plus the job
+ *   windows) old.</li>
  * </ul>
  *
  * @param standby whether a secondary region exists; without it there is nothing to fail over to
@@ -52,6 +54,17 @@ public record RecoveryObjectives(
     public static final int PROMOTION_SECONDS = 240;
     /** Runbook step 2, last part: the writers pointed at the promoted instance and restarted. */
     public static final int CUTOVER_SECONDS = 60;
+    /**
+     * Runbook step 2b: a new Timestream for InfluxDB instance in the standby region is available "up to 20 minutes"
+     * after CreateDbInstance, by instance class and storage (Timestream Developer Guide, "Configuring a DB instance").
+     */
+    public static final int TIMESERIES_CREATE_SECONDS = 1200;
+    /**
+     * Runbook step 2b: download of the newest export and {@code influx restore}, per GiB of the store's storage
+     * (the upper bound of its size): a budget of 30 s/GiB (about 35 MB/s end to end), to be replaced by a drill's
+     * measurement.
+     */
+    public static final int TIMESERIES_RESTORE_SECONDS_PER_GIB = 30;
 
     public RecoveryObjectives {
         stores = List.copyOf(stores);
@@ -98,15 +111,37 @@ public record RecoveryObjectives(
                 standbyCache ? OptionalInt.of(config.dns().failoverSeconds()) : OptionalInt.empty(), note);
     }
 
+    /**
+     * The export job ({@code timeseries/TimeSeriesExport}) copies the whole store with {@code influx backup} every
+     * {@code timeseries.exportIntervalMinutes} to a bucket in the secondary region, whatever the engine. RPO: the
+     * export's bound ({@link ExportSchedule#rpoSeconds}). RTO: the runbook's restore into a new Timestream for
+     * InfluxDB instance in the secondary region (the application speaks the InfluxDB v2 API to either engine):
+     * detection + decision + creating the instance + download and restore by storage size + repointing the writers.
+     */
     static StoreObjective timeSeries(StackConfig config) {
-        String what = config.timeseries().engine() == TimeSeriesEngine.KUBERNETES
-                ? "AWS Backup recovery points of the InfluxDB volume (gp3-retain, tagged through its StorageClass)"
-                : "nothing: AWS Backup does not support Timestream for InfluxDB and it has no cross-region replica";
-        if (config.timeseries().engine() == TimeSeriesEngine.TIMESTREAM) {
-            return new StoreObjective("timeseries", what, true, OptionalInt.empty(), OptionalInt.empty(),
-                    "no copy of the sensor data leaves " + config.regions().primary());
+        var settings = config.timeseries();
+        Optional<String> secondary = config.regions().secondary();
+        String engine = settings.engine() == TimeSeriesEngine.KUBERNETES ? "InfluxDB on the cluster" : "Timestream for InfluxDB";
+        String export = "influx backup of the whole store (" + engine + ") every " + settings.exportIntervalMinutes()
+                + " min by the export CronJob";
+        if (secondary.isEmpty()) {
+            return new StoreObjective("timeseries", export + ", to a bucket in " + config.regions().primary()
+                    + "; no copy outside " + config.regions().primary(), true, OptionalInt.empty(), OptionalInt.empty(),
+                    "nothing to restore from in another region");
         }
-        return backedUpOnly("timeseries", config, what);
+        var dns = config.dns();
+        int restore = TIMESERIES_CREATE_SECONDS + TIMESERIES_RESTORE_SECONDS_PER_GIB * settings.storageGib();
+        int rto = dns.detectionSeconds() + DECISION_SECONDS + restore + CUTOVER_SECONDS;
+        return new StoreObjective("timeseries", export + ", to a bucket in " + secondary.get()
+                + ", restored into a new Timestream for InfluxDB instance there by docs/runbook-failover.md",
+                true, OptionalInt.of(ExportSchedule.rpoSeconds(settings)), OptionalInt.of(rto),
+                "RPO: interval " + settings.exportIntervalMinutes() * 60 + " s + start deadline "
+                        + ExportSchedule.STARTING_DEADLINE_SECONDS + " s + export timeout " + settings.exportTimeoutMinutes() * 60
+                        + " s; a missed export alarms after " + ExportSchedule.MISSED_INTERVALS_TO_ALARM + " intervals. RTO: detection "
+                        + dns.detectionSeconds() + " s + decision " + DECISION_SECONDS + " s + creating the instance "
+                        + TIMESERIES_CREATE_SECONDS + " s + download and restore " + TIMESERIES_RESTORE_SECONDS_PER_GIB + " s/GiB x "
+                        + settings.storageGib() + " GiB + repointing the writers " + CUTOVER_SECONDS + " s; sensor writes fail "
+                        + "(or are buffered by the application) until then");
     }
 
     /** No bucket of the plan holds application data: access-log and Timestream log buckets stay in their region. */

@@ -114,7 +114,15 @@ public final class TimeSeries extends ComponentResource {
         } else {
             this.url = managed(name, args, key, password);
             this.credentialsSecretArn = password.arn();
-            this.kubernetesSecretName = Optional.empty();
+            // The export job on the cluster signs in with the admin user (Timestream has no operator token to read).
+            this.kubernetesSecretName = Optional.ofNullable(args.cluster()).map(cluster -> {
+                new Secret(Naming.child(name, "credentials"), SecretArgs.builder()
+                        .metadata(meta(CREDENTIALS_SECRET, cluster.namespace()))
+                        .type("Opaque")
+                        .stringData(password.value().applyValue(p -> Map.of("admin-user", ADMIN_USER, "admin-password", p)).asSecret())
+                        .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider()).build());
+                return CREDENTIALS_SECRET;
+            });
         }
 
         registerOutputs(Map.of(
@@ -392,7 +400,10 @@ public final class TimeSeries extends ComponentResource {
         return credentialsSecretArn;
     }
 
-    /** The Kubernetes Secret holding {@code admin-user}, {@code admin-password}, {@code admin-token} (cluster engine only). */
+    /**
+     * The Kubernetes Secret in the cluster's namespace holding {@code admin-user} and {@code admin-password}, and on
+     * the cluster engine {@code admin-token} (the operator token); empty for Timestream without a cluster.
+     */
     public Optional<String> kubernetesSecretName() {
         return kubernetesSecretName;
     }
