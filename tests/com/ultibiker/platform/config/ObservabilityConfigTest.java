@@ -112,11 +112,23 @@ class ObservabilityConfigTest {
             "version, '\"1.8\"', '\"1.8\"', InfluxDB 2.7",
             "retentionDays, 0, 0, a whole number from 1 to 3650",
             "storageGib, 10, 10, a whole number from 20 to 16384",
-            "instanceClass, '\"db.r6g.large\"', '\"db.r6g.large\"', a Timestream for InfluxDB class"})
+            "instanceClass, '\"db.r6g.large\"', '\"db.r6g.large\"', a Timestream for InfluxDB class",
+            "exportIntervalMinutes, 45, 45, 'one of [5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440]'",
+            "exportTimeoutMinutes, 2, 2, a whole number from 5 to 1439",
+            "exportRetentionDays, 0, 0, a whole number from 1 to 365"})
     void timeseriesKeys(String key, String json, String found, String allowed) {
         var raw = config("prod");
         raw.put("timeseries", "{\"" + key + "\":" + json + "}");
         assertProblem(onlyProblem(raw), "timeseries." + key, found, allowed);
+    }
+
+    /** A run still going when the next is due makes the next one skipped (concurrencyPolicy Forbid): refused. */
+    @Test
+    void anExportMustEndBeforeTheNextIsDue() {
+        var raw = config("prod");
+        raw.put("timeseries", "{\"exportIntervalMinutes\":15,\"exportTimeoutMinutes\":15}");
+        assertProblem(onlyProblem(raw), "timeseries.exportTimeoutMinutes", "15",
+                "fewer minutes than timeseries.exportIntervalMinutes (15), so a run ends before the next is due");
     }
 
     @Test

@@ -65,21 +65,39 @@ class RecoveryObjectivesTest {
         assertFalse(withoutStandbyCache.rtoMet(300), "no cache in the standby region");
     }
 
+    /**
+     * Timestream for InfluxDB has no cross-region copy of its own: the export job's copy in eu-west-1 bounds the
+     * loss at interval 3600 + start deadline 60 + timeout 1200 s; the restore into a new instance there takes
+     * detection 90 + decision 60 + instance creation 1200 + 30 s/GiB x 100 GiB + repointing 60 s.
+     */
     @Test
-    void timestreamHasNoCopyOutsideThePrimaryRegion() {
+    void timestreamIsCopiedToTheStandbyRegionByTheExport() {
         StoreObjective ts = RecoveryObjectives.from(prod()).stores().get(2);
         assertEquals("timeseries", ts.store());
         assertTrue(ts.holdsData());
-        assertEquals(OptionalInt.empty(), ts.rpoSeconds());
-        assertFalse(ts.rpoMet(60));
+        assertEquals(OptionalInt.of(4860), ts.rpoSeconds());
+        assertEquals(OptionalInt.of(4410), ts.rtoSeconds());
+        assertFalse(ts.rpoMet(60), "an hourly export cannot meet a one-minute RPO");
+        assertFalse(ts.rtoMet(300));
+        assertTrue(ts.mechanism().contains("to a bucket in eu-west-1"), ts.mechanism());
     }
 
     @Test
-    void theInClusterEngineIsBackedUpDailyAndCopied() {
-        StoreObjective ts = RecoveryObjectives.from(prodWith(Map.of("timeseries", "{\"engine\":\"kubernetes\",\"storageGib\":100}")))
+    void theInClusterEngineIsCopiedByTheSameExport() {
+        StoreObjective ts = RecoveryObjectives.from(prodWith(Map.of("timeseries",
+                "{\"engine\":\"kubernetes\",\"storageGib\":50,\"exportIntervalMinutes\":15,\"exportTimeoutMinutes\":10}")))
                 .stores().get(2);
-        assertEquals(OptionalInt.of(86400 + (60 + 480) * 60), ts.rpoSeconds(), "a day plus the start and completion windows");
-        assertFalse(ts.rpoMet(60));
+        assertEquals(OptionalInt.of(900 + 60 + 600), ts.rpoSeconds());
+        assertEquals(OptionalInt.of(90 + 60 + 1200 + 30 * 50 + 60), ts.rtoSeconds());
+        assertTrue(ts.mechanism().startsWith("influx backup of the whole store (InfluxDB on the cluster) every 15 min"), ts.mechanism());
+    }
+
+    @Test
+    void aOneRegionStackHasNoCopyOutsideItsRegion() {
+        var dev = RecoveryObjectives.from(StackConfigParser.parse("ultibiker-platform", StackPlans.stackFile("dev").projectConfig()));
+        StoreObjective ts = dev.stores().get(2);
+        assertEquals(OptionalInt.empty(), ts.rpoSeconds());
+        assertTrue(ts.mechanism().endsWith("to a bucket in us-east-1; no copy outside us-east-1"), ts.mechanism());
     }
 
     @Test
@@ -116,7 +134,8 @@ class RecoveryObjectivesTest {
         assertEquals(450.0, ((Number) outputs.get("recovery.postgresql.rtoSeconds")).doubleValue());
         assertEquals(30.0, ((Number) outputs.get("recovery.postgresql.rpoSeconds")).doubleValue());
         assertEquals("not applicable", outputs.get("recovery.redis.rpoSeconds"));
-        assertEquals("none", outputs.get("recovery.timeseries.rpoSeconds"));
+        assertEquals(4860.0, ((Number) outputs.get("recovery.timeseries.rpoSeconds")).doubleValue(), "the export's bound");
+        assertEquals(4410.0, ((Number) outputs.get("recovery.timeseries.rtoSeconds")).doubleValue());
         for (String store : List.of("postgresql", "redis", "timeseries", "buckets")) {
             for (String key : List.of("mechanism", "holdsData", "rpoSeconds", "rtoSeconds", "rpoMet", "rtoMet", "note")) {
                 assertTrue(outputs.containsKey("recovery." + store + "." + key), "recovery." + store + "." + key);
