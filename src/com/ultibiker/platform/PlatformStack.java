@@ -409,10 +409,21 @@ public final class PlatformStack {
         EksCluster cluster = clusters.get(primary);
         String secret = timeSeries.kubernetesSecretName().orElseThrow(() ->
                 new IllegalStateException("the time-series store has no credential Secret on the primary cluster"));
-        var export = new TimeSeriesExport("timeseries-export", TimeSeriesExportArgs.builder()
+        var args = TimeSeriesExportArgs.builder();
+        config.regions().secondary().ifPresent(standby -> args.restoreCluster(TimeSeriesExportArgs.Cluster.builder()
+                .region(regions.get(standby))
+                .provider(clusters.get(standby).kubernetesProvider())
+                .clusterName(clusters.get(standby).clusterName())
+                .namespace(config.eks().appNamespace().name())
+                .storageClass(EksCluster.STORAGE_CLASS_GP3)
+                // the standby pools (eks.standbyNodePools) have no analytics pool: no pool preference
+                .placement(NodePlacement.of(config.eks().standbyNodePools(), java.util.Optional.empty()))
+                .build()));
+        var export = new TimeSeriesExport("timeseries-export", args
                 .primary(regions.get(primary))
                 .exportRegion(regions.get(exportRegion))
                 .cluster(TimeSeriesExportArgs.Cluster.builder()
+                        .region(regions.get(primary))
                         .provider(cluster.kubernetesProvider())
                         .clusterName(cluster.clusterName())
                         .namespace(config.eks().appNamespace().name())
@@ -425,12 +436,19 @@ public final class PlatformStack {
                 .physicalPrefix(Naming.of(tagging).prefix())
                 .tagging(tagging)
                 .protection(protection)
-                .build(), boundary.componentOptions(ComponentResourceOptions.builder().dependsOn(List.of(timeSeries, cluster))));
+                .build(), boundary.componentOptions(ComponentResourceOptions.builder().dependsOn(exportDependencies(timeSeries, clusters))));
         observability.alarm(exportRegion, TimeSeriesExport.alarmSpec(config.timeseries().exportIntervalMinutes()),
                 Output.of(Naming.of(tagging).prefix()));
         ctx.export("timeseries.exportBucket", export.bucketName());
         ctx.export("timeseries.exportRegion", Output.of(exportRegion));
         ctx.export("timeseries.exportRoleArn", export.roleArn());
+    }
+
+    /** The export runs after the store and the clusters it and the restore job run on. */
+    private static List<com.pulumi.resources.Resource> exportDependencies(TimeSeries timeSeries, Map<String, EksCluster> clusters) {
+        List<com.pulumi.resources.Resource> out = new ArrayList<>(List.of(timeSeries));
+        out.addAll(clusters.values());
+        return out;
     }
 
     /**

@@ -54,17 +54,6 @@ public record RecoveryObjectives(
     public static final int PROMOTION_SECONDS = 240;
     /** Runbook step 2, last part: the writers pointed at the promoted instance and restarted. */
     public static final int CUTOVER_SECONDS = 60;
-    /**
-     * Runbook step 2b: a new Timestream for InfluxDB instance in the standby region is available "up to 20 minutes"
-     * after CreateDbInstance, by instance class and storage (Timestream Developer Guide, "Configuring a DB instance").
-     */
-    public static final int TIMESERIES_CREATE_SECONDS = 1200;
-    /**
-     * Runbook step 2b: download of the newest export and {@code influx restore}, per GiB of the store's storage
-     * (the upper bound of its size): a budget of 30 s/GiB (about 35 MB/s end to end), to be replaced by a drill's
-     * measurement.
-     */
-    public static final int TIMESERIES_RESTORE_SECONDS_PER_GIB = 30;
 
     public RecoveryObjectives {
         stores = List.copyOf(stores);
@@ -130,7 +119,7 @@ public record RecoveryObjectives(
                     "nothing to restore from in another region");
         }
         var dns = config.dns();
-        int restore = TIMESERIES_CREATE_SECONDS + TIMESERIES_RESTORE_SECONDS_PER_GIB * settings.storageGib();
+        int restore = ExportSchedule.INSTANCE_CREATE_SECONDS + ExportSchedule.RESTORE_SECONDS_PER_GIB * settings.storageGib();
         int rto = dns.detectionSeconds() + DECISION_SECONDS + restore + CUTOVER_SECONDS;
         return new StoreObjective("timeseries", export + ", to a bucket in " + secondary.get()
                 + ", restored into a new Timestream for InfluxDB instance there by docs/runbook-failover.md",
@@ -139,7 +128,7 @@ public record RecoveryObjectives(
                         + ExportSchedule.STARTING_DEADLINE_SECONDS + " s + export timeout " + settings.exportTimeoutMinutes() * 60
                         + " s; a missed export alarms after " + ExportSchedule.MISSED_INTERVALS_TO_ALARM + " intervals. RTO: detection "
                         + dns.detectionSeconds() + " s + decision " + DECISION_SECONDS + " s + creating the instance "
-                        + TIMESERIES_CREATE_SECONDS + " s + download and restore " + TIMESERIES_RESTORE_SECONDS_PER_GIB + " s/GiB x "
+                        + ExportSchedule.INSTANCE_CREATE_SECONDS + " s + download and restore " + ExportSchedule.RESTORE_SECONDS_PER_GIB + " s/GiB x "
                         + settings.storageGib() + " GiB + repointing the writers " + CUTOVER_SECONDS + " s; sensor writes fail "
                         + "(or are buffered by the application) until then");
     }

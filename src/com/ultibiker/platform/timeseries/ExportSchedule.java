@@ -33,6 +33,17 @@ public final class ExportSchedule {
      * days otherwise (CloudWatch API reference, PutMetricAlarm, Period).
      */
     static final int MAX_EVALUATION_SECONDS_SHORT = 86_400;
+    /**
+     * Runbook restore: a new Timestream for InfluxDB instance is available "up to 20 minutes" after CreateDbInstance,
+     * by instance class and storage (Timestream Developer Guide, "Configuring a DB instance").
+     */
+    public static final int INSTANCE_CREATE_SECONDS = 1200;
+    /**
+     * Runbook restore: download of the newest export and {@code influx restore}, per GiB of the store's storage (the
+     * upper bound of its size): a budget of 30 s/GiB (about 35 MB/s end to end), to be replaced by a drill's
+     * measurement.
+     */
+    public static final int RESTORE_SECONDS_PER_GIB = 30;
     static final int MAX_EVALUATION_SECONDS = 604_800;
 
     private ExportSchedule() {

@@ -38,6 +38,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.eks.IamPolicies;
+import com.ultibiker.platform.model.TimeSeriesConfig;
 import com.ultibiker.platform.model.TimeSeriesEngine;
 import com.ultibiker.platform.observability.AlarmSpec;
 
@@ -85,6 +86,15 @@ public final class TimeSeriesExport extends ComponentResource {
      */
     public static final String AWS_CLI_IMAGE =
             "amazon/aws-cli:2.27.26@sha256:883c40732eac4a6fb15822f8023d6da591e188507d65e28af5471dfcf1d6b607";
+    /** Kubernetes name of the restore CronJob (standby cluster) and its service account. */
+    public static final String RESTORE_APP = "influxdb-restore";
+    /**
+     * The Secret the runbook creates on the standby cluster before a restore: {@code host} (the new instance's
+     * URL) and {@code password} (its admin password).
+     */
+    public static final String RESTORE_TARGET_SECRET = "influxdb-restore-target";
+    /** Never reached: the restore CronJob is suspended and only run by hand. */
+    static final String RESTORE_SCHEDULE = "0 0 1 1 *";
     static final int FAILED_RUN_RETRIES = 2;
     static final int HISTORY_LIMIT = 3;
 
@@ -96,77 +106,156 @@ public final class TimeSeriesExport extends ComponentResource {
         var settings = args.settings();
         ExportBucket bucket = bucket(name, args);
         this.bucketName = bucket.name();
-        var cluster = args.cluster();
+        String exportRegion = args.exportRegion().name();
+
+        var exporter = identity(Naming.child(name, "role"), args, args.cluster(), APP,
+                "InfluxDB export job of " + args.physicalPrefix() + ": writes exports to the export bucket",
+                Output.tuple(bucket.arn(), bucket.keyArn()).applyValue(t -> TimeSeriesExportPolicies.uploadPolicy(
+                        t.t1, PREFIX, t.t2, exportRegion, METRIC_NAMESPACE)));
+        this.roleArn = exporter.roleArn();
+        // The bucket in the export region exists before the first run (dependsOn), and so do the credentials
+        // the run assumes; a run before the store answers fails, is retried, and is counted missed by the alarm.
+        List<Resource> before = new ArrayList<>(bucket.dependencies());
+        before.addAll(exporter.resources());
+        cronJob(Naming.child(name, "cronjob"), args.cluster(), APP, CronJobSpecArgs.builder()
+                .schedule(ExportSchedule.cron(settings.exportIntervalMinutes()))
+                .startingDeadlineSeconds(ExportSchedule.STARTING_DEADLINE_SECONDS), FAILED_RUN_RETRIES,
+                ExportSchedule.activeDeadlineSeconds(settings),
+                pod(APP, args.cluster(), settings.storageGib(),
+                        ContainerArgs.builder()
+                                .name("backup")
+                                .image(INFLUX_IMAGE)
+                                .command("/bin/sh", "-c", backupScript(settings.engine()))
+                                .env(backupEnv(args))
+                                .resources(resources("250m", "256Mi", "1", "1Gi"))
+                                .build(),
+                        ContainerArgs.builder()
+                                .name("upload")
+                                .image(AWS_CLI_IMAGE)
+                                .command("/bin/sh", "-c", UPLOAD_SCRIPT)
+                                .env(awsEnv(bucket.name(), exportRegion,
+                                        env("METRIC_NAMESPACE", METRIC_NAMESPACE),
+                                        env("METRIC_NAME", METRIC),
+                                        env("METRIC_DIMENSION", METRIC_DIMENSION + "=" + args.physicalPrefix())))
+                                .resources(resources("100m", "256Mi", "1", "512Mi"))
+                                .build()),
+                before);
+
+        args.restoreCluster().ifPresent(standby -> {
+            var restorer = identity(Naming.child(name, "restore-role"), args, standby, RESTORE_APP,
+                    "InfluxDB restore job of " + args.physicalPrefix() + ": reads exports from the export bucket",
+                    Output.tuple(bucket.arn(), bucket.keyArn()).applyValue(t -> TimeSeriesExportPolicies.downloadPolicy(
+                            t.t1, PREFIX, t.t2, exportRegion)));
+            List<Resource> restoreBefore = new ArrayList<>(bucket.dependencies());
+            restoreBefore.addAll(restorer.resources());
+            // Suspended: it never runs on its schedule. The runbook starts one run with
+            // kubectl create job --from=cronjob/influxdb-restore, once the target instance and its Secret exist.
+            cronJob(Naming.child(name, "restore-cronjob"), standby, RESTORE_APP, CronJobSpecArgs.builder()
+                    .schedule(RESTORE_SCHEDULE)
+                    .suspend(true)
+                    .startingDeadlineSeconds(ExportSchedule.STARTING_DEADLINE_SECONDS), 0,
+                    restoreDeadlineSeconds(settings),
+                    pod(RESTORE_APP, standby, settings.storageGib(),
+                            ContainerArgs.builder()
+                                    .name("download")
+                                    .image(AWS_CLI_IMAGE)
+                                    .command("/bin/sh", "-c", DOWNLOAD_SCRIPT)
+                                    .env(awsEnv(bucket.name(), exportRegion))
+                                    .resources(resources("100m", "256Mi", "1", "512Mi"))
+                                    .build(),
+                            ContainerArgs.builder()
+                                    .name("restore")
+                                    .image(INFLUX_IMAGE)
+                                    .command("/bin/sh", "-c", RESTORE_SCRIPT)
+                                    .env(
+                                            secretEnv("INFLUX_HOST", RESTORE_TARGET_SECRET, "host"),
+                                            env("INFLUX_USERNAME", TimeSeries.ADMIN_USER),
+                                            secretEnv("INFLUX_PASSWORD", RESTORE_TARGET_SECRET, "password"),
+                                            env("INFLUX_ORG", settings.organization()),
+                                            env("RESTORE_BUCKET", settings.bucket()),
+                                            env("INFLUX_CONFIGS_PATH", "/tmp/influx-configs"))
+                                    .resources(resources("250m", "256Mi", "1", "1Gi"))
+                                    .build()),
+                    restoreBefore);
+        });
+
+        registerOutputs(Map.of("roleArn", roleArn, "bucket", bucket.name()));
+    }
+
+    /** A role that one service account of one cluster assumes through EKS Pod Identity, with its inline policy. */
+    private record Identity(Output<String> roleArn, List<Resource> resources) {
+    }
+
+    private Identity identity(String roleName, TimeSeriesExportArgs args, TimeSeriesExportArgs.Cluster cluster, String app,
+                              String description, Output<String> policyDocument) {
         var primary = args.primary();
         var tagging = args.tagging();
         String namespace = cluster.namespace();
-
-        String roleName = Naming.child(name, "role");
         var role = new Role(roleName, RoleArgs.builder()
-                .description("InfluxDB export job of " + args.physicalPrefix() + ": writes exports to the export bucket")
+                .description(description)
                 .assumeRolePolicy(Output.tuple(primary.accountId(), cluster.clusterName()).applyValue(t ->
-                        IamPolicies.podIdentityTrust(t.t1, List.of(t.t2), namespace, APP).toJson()))
+                        IamPolicies.podIdentityTrust(t.t1, List.of(t.t2), namespace, app).toJson()))
                 .tags(tagging.tags(roleName))
                 .build(), primary.child(this));
         var policy = new RolePolicy(roleName + "-policy", RolePolicyArgs.builder()
                 .role(role.id())
-                .policy(Output.tuple(bucket.arn(), bucket.keyArn()).applyValue(t -> TimeSeriesExportPolicies.uploadPolicy(
-                        t.t1, PREFIX, t.t2, args.exportRegion().name(), METRIC_NAMESPACE)))
+                .policy(policyDocument)
                 .build(), primary.child(this));
-        this.roleArn = role.arn();
-
-        CustomResourceOptions k8s = CustomResourceOptions.builder().parent(this).provider(cluster.provider()).build();
+        String base = roleName.substring(0, roleName.length() - "role".length());
         // No RBAC binding: the account's Kubernetes token grants nothing. Its token stays mounted (the default):
         // pods without it have been reported not to get Pod Identity credentials (PeerDB-io/peerdb-enterprise #43).
-        var serviceAccount = new ServiceAccount(Naming.child(name, "service-account"), ServiceAccountArgs.builder()
-                .metadata(meta(APP, namespace))
-                .build(), k8s);
-        String associationName = Naming.child(name, "identity");
+        var serviceAccount = new ServiceAccount(base + "service-account", ServiceAccountArgs.builder()
+                .metadata(meta(app, namespace))
+                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider()).build());
+        String associationName = base + "identity";
         // cluster, namespace and service account force replacement; the role is updated in place
         // (terraform-provider-aws internal/service/eks/pod_identity_association.go: RequiresReplace on all three).
         var association = new PodIdentityAssociation(associationName, PodIdentityAssociationArgs.builder()
                 .clusterName(cluster.clusterName())
                 .namespace(namespace)
-                .serviceAccount(APP)
+                .serviceAccount(app)
                 .roleArn(role.arn())
                 .tags(tagging.tags(associationName))
-                .build(), primary.childOf(this).dependsOn(List.of(policy)).build());
+                .build(), cluster.region().childOf(this).dependsOn(List.of(policy)).build());
+        return new Identity(role.arn(), List.of(serviceAccount, association));
+    }
 
-        // The bucket in the export region exists before the first run (dependsOn), and so do the credentials
-        // the run assumes; a run before the store answers fails, is retried, and is counted missed by the alarm.
-        List<Resource> before = new ArrayList<>(bucket.dependencies());
-        before.add(association);
-        before.add(serviceAccount);
-        new CronJob(Naming.child(name, "cronjob"), CronJobArgs.builder()
-                .metadata(meta(APP, namespace))
-                .spec(CronJobSpecArgs.builder()
-                        .schedule(ExportSchedule.cron(settings.exportIntervalMinutes()))
+    private void cronJob(String resourceName, TimeSeriesExportArgs.Cluster cluster, String app, CronJobSpecArgs.Builder spec,
+                         int retries, int deadlineSeconds, PodSpecArgs pod, List<Resource> dependsOn) {
+        new CronJob(resourceName, CronJobArgs.builder()
+                .metadata(meta(app, cluster.namespace()))
+                .spec(spec
                         .timeZone("Etc/UTC")
                         .concurrencyPolicy("Forbid")
-                        .startingDeadlineSeconds(ExportSchedule.STARTING_DEADLINE_SECONDS)
                         .successfulJobsHistoryLimit(HISTORY_LIMIT)
                         .failedJobsHistoryLimit(HISTORY_LIMIT)
                         .jobTemplate(JobTemplateSpecArgs.builder()
-                                .metadata(ObjectMetaArgs.builder().labels(labels()).build())
+                                .metadata(ObjectMetaArgs.builder().labels(labels(app)).build())
                                 .spec(JobSpecArgs.builder()
-                                        .backoffLimit(FAILED_RUN_RETRIES)
-                                        .activeDeadlineSeconds(ExportSchedule.activeDeadlineSeconds(settings))
+                                        .backoffLimit(retries)
+                                        .activeDeadlineSeconds(deadlineSeconds)
                                         .template(PodTemplateSpecArgs.builder()
-                                                .metadata(ObjectMetaArgs.builder().labels(labels()).build())
-                                                .spec(podSpec(args, bucket.name()))
+                                                .metadata(ObjectMetaArgs.builder().labels(labels(app)).build())
+                                                .spec(pod)
                                                 .build())
                                         .build())
                                 .build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider()).dependsOn(before).build());
-
-        registerOutputs(Map.of("roleArn", roleArn, "bucket", bucket.name()));
+                .build(), CustomResourceOptions.builder().parent(this).provider(cluster.provider()).dependsOn(dependsOn).build());
     }
 
-    /** Labels of the CronJob, its Jobs and pods. */
-    static Map<String, String> labels() {
-        return Map.of("app.kubernetes.io/name", APP, "app.kubernetes.io/component", "timeseries-export",
+    /** Labels of a CronJob, its Jobs and pods. */
+    static Map<String, String> labels(String app) {
+        return Map.of("app.kubernetes.io/name", app, "app.kubernetes.io/component", "timeseries-copy",
                 "app.kubernetes.io/managed-by", "pulumi");
+    }
+
+    /**
+     * The restore's deadline: twice the runbook's budget for downloading and restoring the store, at least an hour
+     * (a run killed half-way leaves a partial bucket to delete before the next try).
+     */
+    static int restoreDeadlineSeconds(TimeSeriesConfig settings) {
+        return Math.max(3600, 2 * ExportSchedule.RESTORE_SECONDS_PER_GIB * settings.storageGib());
     }
 
     /**
@@ -191,11 +280,15 @@ public final class TimeSeriesExport extends ComponentResource {
                 .build();
     }
 
-    private static PodSpecArgs podSpec(TimeSeriesExportArgs args, Output<String> bucketName) {
-        var settings = args.settings();
-        var placement = args.cluster().placement();
+    /**
+     * A pod of two steps sharing a scratch volume of the store's size: {@code first} as the init container, then
+     * {@code second}; both non-root, read-only root file system, no privileges, on the cluster's placement.
+     */
+    private static PodSpecArgs pod(String app, TimeSeriesExportArgs.Cluster cluster, int storageGib, ContainerArgs first,
+                                   ContainerArgs second) {
+        var placement = cluster.placement();
         return PodSpecArgs.builder()
-                .serviceAccountName(APP)
+                .serviceAccountName(app)
                 .restartPolicy("Never")
                 .nodeSelector(placement.nodeSelector())
                 .tolerations(placement.kubernetesTolerations())
@@ -206,42 +299,19 @@ public final class TimeSeriesExport extends ComponentResource {
                         .fsGroup(1000)
                         .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
                         .build())
-                .initContainers(ContainerArgs.builder()
-                        .name("backup")
-                        .image(INFLUX_IMAGE)
-                        .command("/bin/sh", "-c", backupScript(settings.engine()))
-                        .env(backupEnv(args))
-                        .resources(resources("250m", "256Mi", "1", "1Gi"))
-                        .securityContext(containerSecurity())
-                        .volumeMounts(mount("export", "/export"), mount("tmp", "/tmp"))
-                        .build())
-                .containers(ContainerArgs.builder()
-                        .name("upload")
-                        .image(AWS_CLI_IMAGE)
-                        .command("/bin/sh", "-c", UPLOAD_SCRIPT)
-                        .env(
-                                env("EXPORT_BUCKET", bucketName),
-                                env("EXPORT_PREFIX", PREFIX),
-                                env("AWS_REGION", args.exportRegion().name()),
-                                env("METRIC_NAMESPACE", METRIC_NAMESPACE),
-                                env("METRIC_NAME", METRIC),
-                                env("METRIC_DIMENSION", METRIC_DIMENSION + "=" + args.physicalPrefix()),
-                                env("HOME", "/tmp"))
-                        .resources(resources("100m", "256Mi", "1", "512Mi"))
-                        .securityContext(containerSecurity())
-                        .volumeMounts(mount("export", "/export"), mount("tmp", "/tmp"))
-                        .build())
+                .initContainers(step(first))
+                .containers(step(second))
                 .volumes(
                         // A backup is at most the store's size: a scratch volume of that size, created with the
                         // pod and deleted with it (generic ephemeral volume), not the node's disk.
-                        VolumeArgs.builder().name("export").ephemeral(EphemeralVolumeSourceArgs.builder()
+                        VolumeArgs.builder().name("scratch").ephemeral(EphemeralVolumeSourceArgs.builder()
                                 .volumeClaimTemplate(PersistentVolumeClaimTemplateArgs.builder()
-                                        .metadata(ObjectMetaArgs.builder().labels(labels()).build())
+                                        .metadata(ObjectMetaArgs.builder().labels(labels(app)).build())
                                         .spec(PersistentVolumeClaimSpecArgs.builder()
                                                 .accessModes("ReadWriteOnce")
-                                                .storageClassName(args.cluster().storageClass())
+                                                .storageClassName(cluster.storageClass())
                                                 .resources(ResourceRequirementsArgs.builder()
-                                                        .requests(Map.of("storage", settings.storageGib() + "Gi"))
+                                                        .requests(Map.of("storage", storageGib + "Gi"))
                                                         .build())
                                                 .build())
                                         .build())
@@ -250,31 +320,61 @@ public final class TimeSeriesExport extends ComponentResource {
                 .build();
     }
 
+    /** The container with the shared security context and mounts ({@code /scratch}, {@code /tmp}). */
+    private static ContainerArgs step(ContainerArgs container) {
+        return ContainerArgs.builder(container)
+                .securityContext(SecurityContextArgs.builder()
+                        .runAsNonRoot(true)
+                        .allowPrivilegeEscalation(false)
+                        .readOnlyRootFilesystem(true)
+                        .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
+                        .build())
+                .volumeMounts(mount("scratch", SCRATCH), mount("tmp", "/tmp"))
+                .build();
+    }
+
     /**
-     * {@code influx backup} of every bucket and the metadata into {@code /export/data}, after writing the start
+     * {@code influx backup} of every bucket and the metadata into the scratch volume, after writing the start
      * time the upload names the export by. On the cluster engine with the operator token; on Timestream with a
      * session of the admin user (Timestream's admin user may create operator tokens, so its session may back up:
      * Timestream Developer Guide, "Creating a new operator token"; influx CLI 2.5+ {@code --username-password}).
      */
     static String backupScript(TimeSeriesEngine engine) {
-        String login = engine == TimeSeriesEngine.TIMESTREAM
-                ? "influx config create --config-name export --host-url \"$INFLUX_HOST\" --org \"$INFLUX_ORG\""
-                        + " --username-password \"$INFLUX_USERNAME:$INFLUX_PASSWORD\" --active >/dev/null\n"
-                : "";
+        String login = engine == TimeSeriesEngine.TIMESTREAM ? LOGIN : "";
         return "set -eu\n"
-                + "mkdir -p /export/data\n"
-                + "date -u +%Y-%m-%dT%H%M%SZ > /export/started\n"
+                + "mkdir -p " + SCRATCH + "/data\n"
+                + "date -u +%Y-%m-%dT%H%M%SZ > " + SCRATCH + "/started\n"
                 + login
-                + "influx backup /export/data\n";
+                + "influx backup " + SCRATCH + "/data\n";
     }
+
+    private static final String SCRATCH = "/scratch";
+    private static final String LOGIN = "influx config create --config-name copy --host-url \"$INFLUX_HOST\" --org \"$INFLUX_ORG\""
+            + " --username-password \"$INFLUX_USERNAME:$INFLUX_PASSWORD\" --active >/dev/null\n";
 
     /** Upload, then the COMPLETE marker, then the success metric: a metric only for an export a restore can use. */
     static final String UPLOAD_SCRIPT = "set -eu\n"
-            + "key=\"$EXPORT_PREFIX/$(cat /export/started)\"\n"
-            + "aws s3 cp /export/data \"s3://$EXPORT_BUCKET/$key/\" --recursive --only-show-errors\n"
+            + "key=\"$EXPORT_PREFIX/$(cat " + SCRATCH + "/started)\"\n"
+            + "aws s3 cp " + SCRATCH + "/data \"s3://$EXPORT_BUCKET/$key/\" --recursive --only-show-errors\n"
             + "echo \"$key\" | aws s3 cp - \"s3://$EXPORT_BUCKET/$key/COMPLETE\" --only-show-errors\n"
             + "aws cloudwatch put-metric-data --namespace \"$METRIC_NAMESPACE\" --metric-name \"$METRIC_NAME\""
             + " --dimensions \"$METRIC_DIMENSION\" --value 1 --unit Count\n";
+
+    /** The newest export that has its COMPLETE marker (names sort by start time), downloaded without the marker. */
+    static final String DOWNLOAD_SCRIPT = "set -eu\n"
+            + "latest=\"\"\n"
+            + "for p in $(aws s3api list-objects-v2 --bucket \"$EXPORT_BUCKET\" --prefix \"$EXPORT_PREFIX/\" --delimiter /"
+            + " --query 'CommonPrefixes[].Prefix' --output text | tr '\\t' '\\n' | sort -r); do\n"
+            + "  if aws s3api head-object --bucket \"$EXPORT_BUCKET\" --key \"${p}COMPLETE\" >/dev/null 2>&1; then latest=\"$p\"; break; fi\n"
+            + "done\n"
+            + "if [ -z \"$latest\" ]; then echo \"no complete export under s3://$EXPORT_BUCKET/$EXPORT_PREFIX/\" >&2; exit 1; fi\n"
+            + "echo \"restoring s3://$EXPORT_BUCKET/$latest\"\n"
+            + "aws s3 cp \"s3://$EXPORT_BUCKET/$latest\" " + SCRATCH + "/data --recursive --exclude COMPLETE --only-show-errors\n";
+
+    /** Into the new instance as its admin user: the sensor bucket (data and metadata), not the old users and tokens. */
+    static final String RESTORE_SCRIPT = "set -eu\n"
+            + LOGIN
+            + "influx restore " + SCRATCH + "/data --bucket \"$RESTORE_BUCKET\"\n";
 
     private static List<EnvVarArgs> backupEnv(TimeSeriesExportArgs args) {
         String secret = args.credentialsSecret();
@@ -291,19 +391,21 @@ public final class TimeSeriesExport extends ComponentResource {
         return env;
     }
 
+    /** The AWS CLI's environment: the bucket, its region, and a writable home. */
+    private static List<EnvVarArgs> awsEnv(Output<String> bucket, String region, EnvVarArgs... more) {
+        List<EnvVarArgs> env = new ArrayList<>(List.of(
+                env("EXPORT_BUCKET", bucket),
+                env("EXPORT_PREFIX", PREFIX),
+                env("AWS_REGION", region),
+                env("HOME", "/tmp")));
+        env.addAll(List.of(more));
+        return env;
+    }
+
     private static ResourceRequirementsArgs resources(String cpu, String memory, String cpuLimit, String memoryLimit) {
         return ResourceRequirementsArgs.builder()
                 .requests(Map.of("cpu", cpu, "memory", memory))
                 .limits(Map.of("cpu", cpuLimit, "memory", memoryLimit))
-                .build();
-    }
-
-    private static SecurityContextArgs containerSecurity() {
-        return SecurityContextArgs.builder()
-                .runAsNonRoot(true)
-                .allowPrivilegeEscalation(false)
-                .readOnlyRootFilesystem(true)
-                .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                 .build();
     }
 
@@ -326,7 +428,7 @@ public final class TimeSeriesExport extends ComponentResource {
     }
 
     private static ObjectMetaArgs meta(String objectName, String namespace) {
-        return ObjectMetaArgs.builder().name(objectName).namespace(namespace).labels(labels()).build();
+        return ObjectMetaArgs.builder().name(objectName).namespace(namespace).labels(labels(objectName)).build();
     }
 
     /** ARN of the job's IAM role. */

@@ -9,6 +9,7 @@ import com.ultibiker.platform.model.TimeSeriesConfig;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Inputs of {@link TimeSeriesExport}. Build with {@link #builder()}.
@@ -21,6 +22,8 @@ import java.util.Objects;
  *                          ({@link TimeSeries#kubernetesSecretName()})
  * @param settings          engine, organisation, storage size and the export's interval, timeout and retention
  * @param physicalPrefix    {@code <project>-<env>}, for physical names and the metric's dimension
+ * @param restoreCluster    the standby cluster, in the export region, where the restore job waits (suspended) for
+ *                          the runbook; empty in a one-region stack (default)
  */
 public record TimeSeriesExportArgs(
         AwsRegion primary,
@@ -30,6 +33,7 @@ public record TimeSeriesExportArgs(
         String credentialsSecret,
         TimeSeriesConfig settings,
         String physicalPrefix,
+        Optional<Cluster> restoreCluster,
         Tagging tagging,
         StatefulProtection protection) {
 
@@ -47,13 +51,14 @@ public record TimeSeriesExportArgs(
     /**
      * The cluster the export job runs on.
      *
+     * @param region       the cluster's region: its provider creates the Pod Identity association (EKS is regional)
      * @param provider     Kubernetes provider of the cluster
      * @param clusterName  EKS cluster name (the Pod Identity association and the role's trust)
      * @param namespace    namespace of the store's credential Secret; the job runs there
      * @param storageClass storage class of the job's scratch volume (deleted with the pod)
      * @param placement    node selector and tolerations (the store's pool)
      */
-    public record Cluster(com.pulumi.kubernetes.Provider provider, Output<String> clusterName, String namespace,
+    public record Cluster(AwsRegion region, com.pulumi.kubernetes.Provider provider, Output<String> clusterName, String namespace,
                           String storageClass, NodePlacement placement) {
         public static Builder builder() {
             return new Builder();
@@ -61,6 +66,7 @@ public record TimeSeriesExportArgs(
 
         /** Builds {@link Cluster} by name; {@link #build()} names a required field left unset. */
         public static final class Builder {
+            private AwsRegion region;
             private com.pulumi.kubernetes.Provider provider;
             private Output<String> clusterName;
             private String namespace;
@@ -70,6 +76,7 @@ public record TimeSeriesExportArgs(
             private Builder() {
             }
 
+            public Builder region(AwsRegion value) { this.region = value; return this; }
             public Builder provider(com.pulumi.kubernetes.Provider value) { this.provider = value; return this; }
             public Builder clusterName(Output<String> value) { this.clusterName = value; return this; }
             public Builder namespace(String value) { this.namespace = value; return this; }
@@ -78,6 +85,7 @@ public record TimeSeriesExportArgs(
 
             public Cluster build() {
                 return new Cluster(
+                        Required.of(region, "TimeSeriesExportArgs.Cluster.region"),
                         Required.of(provider, "TimeSeriesExportArgs.Cluster.provider"),
                         Required.of(clusterName, "TimeSeriesExportArgs.Cluster.clusterName"),
                         Required.of(namespace, "TimeSeriesExportArgs.Cluster.namespace"),
@@ -100,6 +108,7 @@ public record TimeSeriesExportArgs(
         private String credentialsSecret;
         private TimeSeriesConfig settings;
         private String physicalPrefix;
+        private Optional<Cluster> restoreCluster = Optional.empty();
         private Tagging tagging;
         private StatefulProtection protection;
 
@@ -113,6 +122,7 @@ public record TimeSeriesExportArgs(
         public Builder credentialsSecret(String value) { this.credentialsSecret = value; return this; }
         public Builder settings(TimeSeriesConfig value) { this.settings = value; return this; }
         public Builder physicalPrefix(String value) { this.physicalPrefix = value; return this; }
+        public Builder restoreCluster(Cluster value) { this.restoreCluster = Optional.of(value); return this; }
         public Builder tagging(Tagging value) { this.tagging = value; return this; }
         public Builder protection(StatefulProtection value) { this.protection = value; return this; }
 
@@ -125,6 +135,7 @@ public record TimeSeriesExportArgs(
                     Required.of(credentialsSecret, "TimeSeriesExportArgs.credentialsSecret"),
                     Required.of(settings, "TimeSeriesExportArgs.settings"),
                     Required.of(physicalPrefix, "TimeSeriesExportArgs.physicalPrefix"),
+                    restoreCluster,
                     Required.of(tagging, "TimeSeriesExportArgs.tagging"),
                     Required.of(protection, "TimeSeriesExportArgs.protection"));
         }

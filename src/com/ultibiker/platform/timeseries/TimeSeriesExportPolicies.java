@@ -44,4 +44,29 @@ final class TimeSeriesExportPolicies {
                         .condition("StringEquals", "cloudwatch:namespace", metricNamespace)
                         .build()).toCompactJson();
     }
+
+    /**
+     * What the restore job on the standby cluster may do: list the exports under the prefix, read them, and decrypt
+     * them through S3. No write: a restore never changes the copies.
+     */
+    static String downloadPolicy(String bucketArn, String prefix, String keyArn, String bucketRegion) {
+        return PolicyDocument.of(
+                Statement.allow()
+                        .sid("ListExports")
+                        .action("s3:ListBucket")
+                        .resource(bucketArn)
+                        .condition("StringLike", "s3:prefix", prefix + "/*")
+                        .build(),
+                Statement.allow()
+                        .sid("ReadExports")
+                        .action("s3:GetObject")
+                        .resource(bucketArn + "/" + prefix + "/*")
+                        .build(),
+                Statement.allow()
+                        .sid("DecryptExportsThroughS3")
+                        .action("kms:Decrypt")
+                        .resource(keyArn)
+                        .condition("StringEquals", "kms:ViaService", "s3." + bucketRegion + ".amazonaws.com")
+                        .build()).toCompactJson();
+    }
 }

@@ -21,4 +21,18 @@ class TimeSeriesExportPoliciesLiteralTest {
                 TimeSeriesExportPolicies.uploadPolicy("arn:aws:s3:::exports", "influxdb", "arn:aws:kms:eu-west-1:123456789012:key/k",
                         "eu-west-1", "UltiBiker/TimeSeriesExport"));
     }
+
+    @Test
+    void theRestoreReadsExportsUnderThePrefixOnlyAndWritesNothing() {
+        assertJson("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Sid":"ListExports","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::exports",
+                  "Condition":{"StringLike":{"s3:prefix":"influxdb/*"}}},
+                 {"Sid":"ReadExports","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::exports/influxdb/*"},
+                 {"Sid":"DecryptExportsThroughS3","Effect":"Allow","Action":"kms:Decrypt",
+                  "Resource":"arn:aws:kms:eu-west-1:123456789012:key/k",
+                  "Condition":{"StringEquals":{"kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}]}""",
+                TimeSeriesExportPolicies.downloadPolicy("arn:aws:s3:::exports", "influxdb", "arn:aws:kms:eu-west-1:123456789012:key/k",
+                        "eu-west-1"));
+    }
 }

@@ -154,6 +154,33 @@ class TimeSeriesExportTest {
         return plan.resources().stream().map(PlanResource::urn).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * Failover with us-east-1 down: the restore job waits, suspended, on the eu-west-1 cluster, reads from the
+     * eu-west-1 bucket as its own eu-west-1 Pod Identity, and writes into the instance the runbook names in its Secret.
+     */
+    @Test
+    void theRestoreWaitsSuspendedOnTheStandbyClusterAndNeedsNothingInUsEast1() {
+        Plan prod = StackPlans.prod();
+        PlanResource restore = prod.require(CRONJOB, "timeseries-export-restore-cronjob");
+        assertEquals(true, restore.prop("spec.suspend"));
+        assertEquals("eu-west-1", BatchWorkloadRulesTest.clusterRegion(restore));
+        assertEquals(0L, restore.prop("spec.jobTemplate.spec.backoffLimit"), "a failed restore leaves a partial bucket: no blind retry");
+        assertEquals(6000L, restore.prop("spec.jobTemplate.spec.activeDeadlineSeconds"), "2 x 30 s/GiB x 100 GiB");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> download = (Map<String, Object>) restore.prop("spec.jobTemplate.spec.template.spec.initContainers.0");
+        assertEquals("eu-west-1", env(download).get("AWS_REGION"));
+        assertEquals(prod.outputs().get("timeseries.exportBucket"), env(download).get("EXPORT_BUCKET"));
+        assertTrue(String.valueOf(download.get("command")).contains("COMPLETE"), "only a complete export is restored");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> target = env((Map<String, Object>) restore.prop("spec.jobTemplate.spec.template.spec.containers.0"));
+        assertEquals(Map.of("secretKeyRef", Map.of("name", "influxdb-restore-target", "key", "host")), target.get("INFLUX_HOST"));
+        assertEquals("sensor-data", target.get("RESTORE_BUCKET"));
+        assertEquals("eu-west-1", prod.require("aws:eks/podIdentityAssociation:PodIdentityAssociation", "timeseries-export-restore-identity").region());
+        assertEquals(Map.of(), restore.prop("spec.jobTemplate.spec.template.spec.nodeSelector"),
+                "the standby pools have no analytics pool: no pool preference");
+        assertTrue(StackPlans.dev().named(CRONJOB, "timeseries-export-restore-cronjob").isEmpty(), "dev has no standby");
+    }
+
     @Test
     void theExportsRpoIsAStackOutput() {
         assertEquals(4860, ((Number) StackPlans.prod().outputs().get("recovery.timeseries.rpoSeconds")).intValue(),
