@@ -2,6 +2,8 @@ package com.ultibiker.platform.drill;
 
 import com.ultibiker.platform.plan.Plan;
 import com.ultibiker.platform.plan.PlanResource;
+import com.ultibiker.platform.timeseries.TimeSeries;
+import com.ultibiker.platform.timeseries.TimeSeriesExport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,8 @@ public final class DrDrill {
 
     private static final String RDS = "aws:rds/instance:Instance";
     private static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+    private static final String CRONJOB = "kubernetes:batch/v1:CronJob";
+    private static final String INFLUX = "aws:timestreaminfluxdb/dbInstance:DbInstance";
 
     private DrDrill() {
     }
@@ -53,6 +57,7 @@ public final class DrDrill {
             lines.add("aws secretsmanager get-secret-value --region " + standbyRegion + " --secret-id " + secret
                     + " --query SecretString --output text   # the master credential, replicated to " + standbyRegion);
         }
+        lines.addAll(timeSeriesRestore(plan, standbyRegion));
         lines.add("");
         lines.add("# 3. Scale the standby pools to the primary's sizes");
         Object cluster = out.get("eks.clusterName." + standbyRegion);
@@ -85,6 +90,79 @@ public final class DrDrill {
         lines.add("# then a write round-trip through the API; announce the data-loss window (the lag read in step 1)");
         lines.add("# 5. Fail back: docs/runbook-failover.md step 5, once " + primaryRegion + " is healthy (state import by resource id)");
         return standby.isPresent() ? lines : List.of();
+    }
+
+    /**
+     * Runbook step 2b: a new Timestream for InfluxDB instance in the standby region, filled by the restore job
+     * that waits suspended on the standby cluster (the newest complete export of the bucket there). Empty when the
+     * plan has no restore job in that region.
+     */
+    static List<String> timeSeriesRestore(Plan plan, String standbyRegion) {
+        Map<String, Object> out = plan.outputs();
+        Optional<PlanResource> job = plan.ofType(CRONJOB).stream()
+                .filter(r -> TimeSeriesExport.RESTORE_APP.equals(r.prop("metadata.name")) && !String.valueOf(r.provider()).isEmpty()
+                        && String.valueOf(r.provider()).endsWith("eks-" + standbyRegion + "-k8s"))
+                .findFirst();
+        if (job.isEmpty()) {
+            return List.of();
+        }
+        String ns = String.valueOf(job.get().prop("metadata.namespace"));
+        Map<String, Object> restoreEnv = env(job.get(), "containers.0");
+        String org = String.valueOf(restoreEnv.get("INFLUX_ORG"));
+        Optional<PlanResource> primaryStore = plan.ofType(INFLUX).stream().findFirst();
+        String name = primaryStore.map(db -> String.valueOf(db.prop("name")))
+                .orElse(String.valueOf(out.get("timeseries.exportBucket")).replaceFirst("-influxdb-export-.*", "-influxdb"));
+        String instanceClass = primaryStore.map(db -> String.valueOf(db.prop("dbInstanceType"))).orElse("db.influx.medium");
+        String deployment = primaryStore.map(db -> String.valueOf(db.prop("deploymentType"))).orElse("SINGLE_AZ");
+        String storage = String.valueOf(job.get().prop("spec.jobTemplate.spec.template.spec.volumes.0.ephemeral.volumeClaimTemplate.spec"
+                + ".resources.requests.storage")).replace("Gi", "");
+        List<?> subnets = out.get("databaseSubnetIds." + standbyRegion) instanceof List<?> l ? l : List.of();
+        String bucket = String.valueOf(out.get("timeseries.exportBucket"));
+        String kubectl = "kubectl --context " + standbyRegion + " -n " + ns;
+        String get = "aws timestream-influxdb get-db-instance --region " + standbyRegion + " --identifier \"$id\"";
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("# 2b. Time-series store: restore the newest complete export of s3://" + bucket + "/" + TimeSeriesExport.PREFIX
+                + "/ into a new instance in " + standbyRegion + " (its start time is the data to lose)");
+        lines.add("aws s3api list-objects-v2 --region " + standbyRegion + " --bucket " + bucket + " --prefix " + TimeSeriesExport.PREFIX
+                + "/ --delimiter / --query 'CommonPrefixes[-3:].Prefix'");
+        lines.add("sg=$(aws ec2 create-security-group --region " + standbyRegion + " --vpc-id " + out.get("vpcId." + standbyRegion)
+                + " --group-name " + name + "-restored --description 'InfluxDB restored: 8086 from the cluster nodes' --query GroupId --output text)");
+        lines.add("aws ec2 authorize-security-group-ingress --region " + standbyRegion + " --group-id \"$sg\" --protocol tcp --port "
+                + TimeSeries.PORT + " --source-group " + out.get("eks.nodeSecurityGroupId." + standbyRegion));
+        lines.add("pw=$(openssl rand -hex 16)   # Timestream takes 8-64 letters and digits");
+        lines.add("id=$(aws timestream-influxdb create-db-instance --region " + standbyRegion + " --name " + name
+                + " --db-instance-type " + instanceClass + " --db-storage-type InfluxIOIncludedT1 --allocated-storage " + storage
+                + " --deployment-type " + deployment + " --no-publicly-accessible --vpc-subnet-ids "
+                + String.join(" ", subnets.stream().limit(2).map(String::valueOf).toList())
+                + " --vpc-security-group-ids \"$sg\" --username " + TimeSeries.ADMIN_USER + " --password \"$pw\" --organization " + org
+                + " --bucket restore-bootstrap --query id --output text)");
+        lines.add("until [ \"$(" + get + " --query status --output text)\" = AVAILABLE ]; do sleep 30; done   # up to 20 min");
+        lines.add("ep=$(" + get + " --query endpoint --output text)");
+        lines.add(kubectl + " create secret generic " + TimeSeriesExport.RESTORE_TARGET_SECRET
+                + " --from-literal=host=\"https://$ep:" + TimeSeries.PORT + "\" --from-literal=password=\"$pw\"");
+        lines.add(kubectl + " create job --from=cronjob/" + TimeSeriesExport.RESTORE_APP + " " + TimeSeriesExport.RESTORE_APP + "-$(date +%s)");
+        lines.add(kubectl + " wait --for=condition=complete job -l app.kubernetes.io/name=" + TimeSeriesExport.RESTORE_APP + " --timeout="
+                + job.get().prop("spec.jobTemplate.spec.activeDeadlineSeconds") + "s");
+        lines.add(kubectl + " run influx-token --rm -i --restart=Never --image=" + TimeSeriesExport.INFLUX_IMAGE
+                + " --env=INFLUX_CONFIGS_PATH=/tmp/c -- sh -c \"influx config create --config-name t --host-url https://$ep:" + TimeSeries.PORT
+                + " --org " + org + " --username-password " + TimeSeries.ADMIN_USER + ":$pw --active >/dev/null && influx auth create --org " + org
+                + " --read-buckets --write-buckets --description application-failover\"   # the application's token");
+        lines.add("# put https://$ep:" + TimeSeries.PORT + " and that token into the application's InfluxDB settings, then "
+                + kubectl + " rollout restart deployment");
+        return lines;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> env(PlanResource cronJob, String container) {
+        Map<String, Object> env = new java.util.LinkedHashMap<>();
+        if (cronJob.prop("spec.jobTemplate.spec.template.spec." + container + ".env") instanceof List<?> list) {
+            for (Object e : list) {
+                Map<String, Object> m = (Map<String, Object>) e;
+                env.put(String.valueOf(m.get("name")), m.get("value"));
+            }
+        }
+        return env;
     }
 
     private static String pool(PlanResource nodeGroup, String region) {

@@ -36,6 +36,36 @@ class DrDrillTest {
         assertTrue(steps.stream().anyMatch(l -> l.startsWith("dig +short api.ultibiker.example.com")));
     }
 
+    /**
+     * The time-series store comes back in eu-west-1 from its export: a new instance in the standby VPC's database
+     * subnets, reachable from the standby nodes, filled by the suspended restore job of the standby cluster.
+     */
+    @Test
+    void prodRestoresTheTimeSeriesStoreFromItsExportInEuWest1() {
+        List<String> steps = prodSteps();
+        int create = indexOfStart(steps, "id=$(aws timestream-influxdb create-db-instance --region eu-west-1 --name ultibiker-prod-influxdb"
+                + " --db-instance-type db.influx.large --db-storage-type InfluxIOIncludedT1 --allocated-storage 100"
+                + " --deployment-type WITH_MULTIAZ_STANDBY --no-publicly-accessible"
+                + " --vpc-subnet-ids network-eu-west-1-database-eu-west-1a-id network-eu-west-1-database-eu-west-1b-id");
+        int secret = steps.indexOf("kubectl --context eu-west-1 -n ultibiker create secret generic influxdb-restore-target"
+                + " --from-literal=host=\"https://$ep:8086\" --from-literal=password=\"$pw\"");
+        int run = steps.indexOf("kubectl --context eu-west-1 -n ultibiker create job --from=cronjob/influxdb-restore influxdb-restore-$(date +%s)");
+        assertTrue(create >= 0 && secret > create && run > secret, String.join("\n", steps));
+        assertTrue(steps.contains("aws ec2 authorize-security-group-ingress --region eu-west-1 --group-id \"$sg\" --protocol tcp --port 8086"
+                + " --source-group eks-eu-west-1-node-sg-id"), "8086 from the standby nodes only");
+        assertTrue(steps.stream().anyMatch(l -> l.startsWith("aws s3api list-objects-v2 --region eu-west-1 --bucket"
+                + " ultibiker-prod-influxdb-export-123456789012 --prefix influxdb/")));
+    }
+
+    private static int indexOfStart(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Failover happens while us-east-1 is down: no command may call its APIs. */
     @Test
     void nothingPrintedNeedsThePrimaryRegion() {
