@@ -36,7 +36,10 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.SecureBucket;
+import com.ultibiker.platform.common.SecureBucketArgs;
 import com.ultibiker.platform.eks.IamPolicies;
 import com.ultibiker.platform.model.TimeSeriesConfig;
 import com.ultibiker.platform.model.TimeSeriesEngine;
@@ -452,11 +455,35 @@ public final class TimeSeriesExport extends ComponentResource {
         return bucketName;
     }
 
-    // PENDING s19store's bucket block (common): until it lands, the coordinates of the bucket it will create.
+    /**
+     * The export bucket, in the export region under its own key there (a copy must not depend on the primary
+     * region's KMS). Versioned, so that the writer (which may overwrite a key it knows) cannot destroy an export:
+     * replaced versions are kept as long as current ones. Exports expire after {@code exportRetentionDays};
+     * failed multipart uploads are aborted after a day. Not tagged for AWS Backup and not replicated: it already
+     * is the copy outside the primary region (a replica back into it would not survive the loss it guards against).
+     */
     private ExportBucket bucket(String name, TimeSeriesExportArgs args) {
         var region = args.exportRegion();
-        Output<String> bucket = region.accountId().applyValue(a -> args.physicalPrefix() + "-influxdb-export-" + a);
-        return new ExportBucket(bucket, bucket.applyValue(b -> "arn:aws:s3:::" + b),
-                region.accountId().applyValue(a -> "arn:aws:kms:" + region.name() + ":" + a + ":key/pending"), List.of());
+        String bucketName = Naming.child(name, "bucket");
+        var key = EncryptionKeys.create(Naming.child(name, "key"), "Encrypts the InfluxDB exports of " + args.physicalPrefix(),
+                this, region, args.tagging(), args.protection(), scope -> List.of());
+        int days = args.settings().exportRetentionDays();
+        var bucket = SecureBucket.create(SecureBucketArgs.builder()
+                .name(bucketName)
+                .parent(this)
+                .region(region)
+                .tagging(args.tagging())
+                .protection(args.protection())
+                .role("influxdb-export")
+                .kmsKey(key.arn())
+                .versioned(true)
+                .lifecycleRule(SecureBucketArgs.LifecycleRule.builder()
+                        .id("expire-exports")
+                        .expirationDays(days)
+                        .noncurrentExpirationDays(days)
+                        .abortMultipartDays(1)
+                        .build())
+                .build());
+        return new ExportBucket(bucket.bucketName(), bucket.arn(), key.arn(), bucket.ready());
     }
 }

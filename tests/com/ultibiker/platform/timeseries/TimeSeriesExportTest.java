@@ -62,6 +62,39 @@ class TimeSeriesExportTest {
         assertEquals("us-east-1", BatchWorkloadRulesTest.clusterRegion(job), "the job runs beside the store, on the primary cluster");
     }
 
+    /**
+     * The copy must be readable from eu-west-1 with us-east-1 down: the bucket and its key are in eu-west-1, the
+     * bucket encrypted with that key, versioned, protected in prod, and it exists before the first run.
+     */
+    @Test
+    void theExportBucketIsInTheSecondaryRegionUnderItsOwnKeyThere() {
+        Plan prod = StackPlans.prod();
+        PlanResource bucket = prod.require("aws:s3/bucketV2:BucketV2", "timeseries-export-bucket");
+        assertEquals("eu-west-1", bucket.region());
+        assertEquals("ultibiker-prod-influxdb-export-123456789012", bucket.prop("bucket"));
+        assertEquals(bucket.prop("bucket"), prod.outputs().get("timeseries.exportBucket"));
+        assertTrue(bucket.protect(), "prod: a replaced bucket loses its exports");
+        assertEquals(false, bucket.prop("forceDestroy"));
+        assertEquals("eu-west-1", prod.require("aws:kms/key:Key", "timeseries-export-key").region());
+        PlanResource sse = prod.require("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "timeseries-export-bucket-encryption");
+        assertEquals("aws:kms", sse.prop("rules.0.applyServerSideEncryptionByDefault.sseAlgorithm"));
+        assertTrue(sse.dependencies().stream().anyMatch(d -> d.endsWith("::timeseries-export-key")), "under the eu-west-1 key");
+        assertEquals("Enabled", prod.require("aws:s3/bucketVersioningV2:BucketVersioningV2", "timeseries-export-bucket-versioning")
+                .prop("versioningConfiguration.status"));
+        PlanResource lifecycle = prod.require("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "timeseries-export-bucket-lifecycle");
+        assertEquals(3L, lifecycle.prop("rules.0.expiration.days"), "exportRetentionDays");
+        assertEquals(3L, lifecycle.prop("rules.0.noncurrentVersionExpiration.noncurrentDays"));
+        assertEquals(1L, lifecycle.prop("rules.0.abortIncompleteMultipartUpload.daysAfterInitiation"));
+        for (String name : List.of("timeseries-export-cronjob", "timeseries-export-restore-cronjob")) {
+            List<String> deps = prod.require(CRONJOB, name).dependencies();
+            for (String ready : List.of("::timeseries-export-bucket-policy", "::timeseries-export-bucket-encryption")) {
+                assertTrue(deps.stream().anyMatch(d -> d.endsWith(ready)), name + " waits for " + ready);
+            }
+        }
+    }
+
     @Test
     void aOneRegionStackExportsWithinItsRegion() {
         Map<String, Object> upload = env(container(StackPlans.dev(), "containers", 0));
