@@ -101,8 +101,9 @@ class PlanDiagramTest {
             }
         }
         // an arrow inside one split component (database us-east-1 <-> eu-west-1, and the backup plans' copies to the
-        // other region's vault) is a dependency too
+        // other region's vault, the export job waiting for its bucket in the other region) is a dependency too
         expected.add("database -> database");
+        expected.add("timeseries_export -> timeseries_export");
         expected.add("backup -> backup");
         assertEquals(expected, arrows);
     }

@@ -72,14 +72,15 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(42, prod.size(), String.join("\n", prod));
+        assertEquals(44, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:cloudtrail/trail:Trail audit-trail", "aws:s3/bucketV2:BucketV2 audit-trail-bucket",
                 "aws:kms/key:Key audit-trail-key", "aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
                 "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key", "aws:iam/role:Role ci-deploy-role",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider ci-oidc-provider",
-                "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
+                "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:s3/bucketV2:BucketV2 timeseries-export-bucket",
+                "aws:kms/key:Key timeseries-export-key", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
             assertTrue(prod.contains(line), line);
         }
     }
@@ -143,7 +144,7 @@ class PlanReviewTest {
     @Test
     void devRolesOthersAssumeWithWhatTheyMayDo() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.dev());
-        assertEquals(13, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(14, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertBlock(roles, List.of(
                 "role audit-trail-delivery-role (ultibiker-dev-cloudtrail-delivery)",
                 "  assumed by service cloudtrail.amazonaws.com if aws:SourceAccount StringEquals 123456789012",
@@ -184,12 +185,20 @@ class PlanReviewTest {
                         + "aws:SourceAccount StringEquals 123456789012",
                 "  via pod identity ultibiker-dev-us-east-1 monitoring/alertmanager",
                 "  may: inline observability-alertmanager-role-publish: kms (2): Decrypt GenerateDataKey*; sns (1): Publish"));
+        assertBlock(roles, List.of(
+                "role timeseries-export-role",
+                "  assumed by service pods.eks.amazonaws.com if aws:RequestTag/eks-cluster-name StringEquals ultibiker-dev-us-east-1, "
+                        + "aws:RequestTag/kubernetes-namespace StringEquals ultibiker, aws:RequestTag/kubernetes-service-account StringEquals influxdb-export, "
+                        + "aws:SourceAccount StringEquals 123456789012",
+                "  via pod identity ultibiker-dev-us-east-1 ultibiker/influxdb-export",
+                "  may: inline timeseries-export-role-policy: cloudwatch (1, 1 on any resource): PutMetricData; kms (2): Decrypt GenerateDataKey;"
+                        + " s3 (2): AbortMultipartUpload PutObject"));
     }
 
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(16, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(18, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -223,7 +232,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role audit-trail-delivery-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (42):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (44):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 
