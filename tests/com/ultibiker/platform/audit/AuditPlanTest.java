@@ -250,6 +250,32 @@ class AuditPlanTest {
         }
     }
 
+    /**
+     * CreateTrail and UpdateTrail with a CloudWatch Logs role need {@code iam:PassRole} on it for CloudTrail: the CI
+     * deploy role passes the stack's roles only to the services it lists ({@code iam:PassedToService}), so that list
+     * names CloudTrail wherever a trail delivers through a role, or every CI deploy that touches the trail is refused.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDeployRoleMayPassEveryTrailsDeliveryRoleToCloudTrail() {
+        for (Plan plan : List.of(StackPlans.dev(), StackPlans.prod())) {
+            assertFalse(plan.ofType(TRAIL).isEmpty(), plan.stack());
+            List<Object> passedTo = new ArrayList<>();
+            for (PlanResource policy : plan.where(r -> r.type().equals("aws:iam/policy:Policy") && r.name().startsWith("ci-deploy-policy"))) {
+                for (Map<String, Object> s : statements(policy.prop("policy"))) {
+                    Object actions = s.get("Action");
+                    if ((actions instanceof List<?> l ? l.contains("iam:PassRole") : "iam:PassRole".equals(actions))
+                            && s.get("Condition") instanceof Map<?, ?> c && c.get("StringEquals") instanceof Map<?, ?> eq) {
+                        Object services = eq.get("iam:PassedToService");
+                        passedTo.addAll(services instanceof List<?> list ? list : List.of(String.valueOf(services)));
+                    }
+                }
+            }
+            assertFalse(passedTo.isEmpty(), plan.stack() + ": the deploy role's PassRole statement");
+            assertTrue(passedTo.contains("cloudtrail.amazonaws.com"), plan.stack() + ": PassedToService " + passedTo);
+        }
+    }
+
     /** SPEC "Audit": multi-region, validated, encrypted; the policy pack holds production to it too. */
     @Test
     void everyTrailIsMultiRegionValidatedAndEncrypted() {
