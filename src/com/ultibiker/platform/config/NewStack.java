@@ -93,6 +93,9 @@ public final class NewStack {
                     + "then set dns.delegation external (README, \"First deploy\")");
         }
         section(config, project + ":observability").put("alertEmails", List.copyOf(request.alertEmails()));
+        todo.add("in an account another stack (or the organisation) already runs GuardDuty or Security Hub in, set "
+                + "audit.guardDuty / audit.securityHub to organization: one detector and one subscription per account and region "
+                + "(README, \"Audit\")");
         Map<String, Object> ci = section(config, project + ":ci");
         if (!ci.isEmpty()) {
             ci.put("githubEnvironment", request.githubEnvironment() == null || request.githubEnvironment().isBlank()
