@@ -2,10 +2,13 @@
 // TLS only, replication after versioning, data buckets replicated in production.
 import {
     asArray,
+    isExplicitlyTrue,
     isProd,
+    isSet,
     isUnknown,
     ProdConfig,
     prodConfigSchema,
+    resourceRule,
     single,
     stackRule,
     StackResource,
@@ -21,6 +24,7 @@ export const T = {
     versioning: "aws:s3/bucketVersioning:BucketVersioning",
     versioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
     replication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    ecrRepository: "aws:ecr/repository:Repository",
 } as const;
 
 const BUCKETS = new Set<string>([T.bucket, T.bucketV2]);
@@ -149,4 +153,33 @@ export const s3DataBucketReplicated = stackRule<ProdConfig>({
     },
 });
 
-export const storagePolicies = [s3BucketTlsOnly, s3ReplicationAfterVersioning, s3DataBucketReplicated];
+/**
+ * ECR repositories: a tag names one image for good (a deploy of `api:1.4.2` runs what was tested), every push is
+ * scanned, images are encrypted with a customer-managed key. Encryption is ForceNew (terraform-provider-aws
+ * internal/service/ecr/repository.go): it must be right on the first `up`.
+ */
+export const ecrRepositoryImmutableScanned = resourceRule({
+    name: "ecr-repository-immutable-scanned",
+    description:
+        "ECR repositories must have imageTagMutability IMMUTABLE, imageScanningConfiguration.scanOnPush true and " +
+        "encryptionConfigurations with encryptionType KMS and a kmsKey (a customer-managed key; the encryption cannot " +
+        "change without replacing the repository and its images).",
+    types: [T.ecrRepository],
+    check: ({ props }) => {
+        const out: string[] = [];
+        if (!isUnknown(props.imageTagMutability) && props.imageTagMutability !== "IMMUTABLE") {
+            out.push("ECR repository imageTagMutability must be IMMUTABLE");
+        }
+        const scan = single(props.imageScanningConfiguration)?.scanOnPush;
+        if (!isUnknown(scan) && !isExplicitlyTrue(scan)) {
+            out.push("ECR repository imageScanningConfiguration.scanOnPush must be true");
+        }
+        const enc = single(asArray(props.encryptionConfigurations)[0]);
+        if (!isUnknown(props.encryptionConfigurations) && (enc?.encryptionType !== "KMS" || !isSet(enc?.kmsKey))) {
+            out.push("ECR repository encryptionConfigurations must be encryptionType KMS with a kmsKey");
+        }
+        return out;
+    },
+});
+
+export const storagePolicies = [s3BucketTlsOnly, s3ReplicationAfterVersioning, s3DataBucketReplicated, ecrRepositoryImmutableScanned];

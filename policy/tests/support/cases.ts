@@ -151,6 +151,20 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
         .filter(r => !r.type.endsWith("BucketReplicationConfig")), [/holds data \(Backup tag\) must be replicated/]);
 }
 
+{
+    const p = "ecr-repository-immutable-scanned";
+    const repo = { name: "ultibiker/prod/api", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:key/k" }], tags: TAGS };
+    pass(p, "immutable, scanned, KMS", one("aws:ecr/repository:Repository", repo));
+    fail(p, "mutable tags", one("aws:ecr/repository:Repository", withProps(repo, { imageTagMutability: "MUTABLE" })), [/must be IMMUTABLE/]);
+    fail(p, "tags mutable by default (unset)", one("aws:ecr/repository:Repository", withProps(repo, { imageTagMutability: undefined })), [/must be IMMUTABLE/]);
+    fail(p, "no scan on push", one("aws:ecr/repository:Repository", withProps(repo, { imageScanningConfiguration: undefined })), [/scanOnPush must be true/]);
+    fail(p, "AES256", one("aws:ecr/repository:Repository", { ...repo, encryptionConfigurations: [{ encryptionType: "AES256" }] }),
+        [/encryptionType KMS with a kmsKey/]);
+    fail(p, "KMS with the AWS managed key", one("aws:ecr/repository:Repository", { ...repo, encryptionConfigurations: [{ encryptionType: "KMS" }] }),
+        [/encryptionType KMS with a kmsKey/]);
+}
+
 // ---------------------------------------------------------------------------------- tagging
 {
     const p = "required-tags";

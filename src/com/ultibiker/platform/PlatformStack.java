@@ -53,6 +53,10 @@ import com.ultibiker.platform.network.NetworkArgs;
 import com.ultibiker.platform.observability.Observability;
 import com.ultibiker.platform.observability.ObservabilityArgs;
 import com.ultibiker.platform.recovery.RecoveryObjectives;
+import com.ultibiker.platform.storage.ContainerRegistry;
+import com.ultibiker.platform.storage.ContainerRegistryArgs;
+import com.ultibiker.platform.storage.Uploads;
+import com.ultibiker.platform.storage.UploadsArgs;
 import com.ultibiker.platform.tagging.Tagging;
 import com.ultibiker.platform.timeseries.TimeSeries;
 import com.ultibiker.platform.timeseries.TimeSeriesArgs;
@@ -63,6 +67,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The stack: reads and validates the configuration (nothing is registered if it is invalid), then
@@ -148,6 +153,7 @@ public final class PlatformStack {
         stack.timeSeriesExport(clusters, timeSeries, observability);
         stack.backups(observability);
         stack.audit(observability);
+        stack.storage();
         stack.publicEntry(networks, clusters, observability);
     }
 
@@ -196,6 +202,27 @@ public final class PlatformStack {
         audit.detectorIds().forEach((region, id) -> ctx.export("audit.guardDutyDetectorId." + region, id));
     }
 
+    /** The uploads bucket and the services' image repositories (issue 19.2, 19.3), replicated to the standby region. */
+    private void storage() {
+        Optional<AwsRegion> secondary = config.regions().secondary().map(regions::get);
+        var uploads = new Uploads("uploads", UploadsArgs.builder()
+                .region(regions.get(primary))
+                .replica(config.uploads().replicate() ? secondary : Optional.empty())
+                .settings(config.uploads())
+                .tagging(tagging)
+                .protection(protection)
+                .build(), boundary.componentOptions());
+        uploads.bucketNames().forEach((region, bucket) -> ctx.export("uploads.bucketName." + region, bucket));
+        var registry = new ContainerRegistry("ecr", ContainerRegistryArgs.builder()
+                .region(regions.get(primary))
+                .standby(secondary)
+                .settings(config.ecr())
+                .tagging(tagging)
+                .protection(protection)
+                .build(), boundary.componentOptions());
+        registry.repositoryUrls().forEach((service, url) -> ctx.export("ecr.repositoryUrl." + service, url));
+    }
+
     /** One VPC per region, its subnets tagged for the region's cluster. */
     private Map<String, Network> networks() {
         Map<String, Network> networks = new LinkedHashMap<>();
@@ -232,6 +259,7 @@ public final class PlatformStack {
                     .regions(deployRegions(config))
                     .boundaryPolicyName(boundary.policyName())
                     .protection(protection)
+                    .imagePushRepositories(ContainerRegistry.repositoryNames(Naming.of(tagging), config.ecr()))
                     .build();
             var ci = new CiAccess("ci", ciArgs, boundary.componentOptions());
             ctx.export("ciOidcProviderArn", ci.oidcProviderArn());

@@ -13,6 +13,9 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.common.Naming;
+import com.ultibiker.platform.common.PolicyDocument;
+import com.ultibiker.platform.storage.ContainerRegistry;
+import com.ultibiker.platform.storage.StoragePolicies;
 
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,9 @@ public final class CiAccess extends ComponentResource {
                 "Deploys " + args.githubRepository() + " from GitHub environment " + args.githubEnvironment(),
                 args.deploySubjects(),
                 policies.deployDocuments(), args.deployPolicyArns(), args.deploySessionSeconds(), args);
+        if (!args.imagePushRepositories().isEmpty()) {
+            imagePush(name, args);
+        }
         // A preview role no pull request can assume (gated by a preview environment) also refreshes content:
         // the secret versions' values; one that pull requests can assume reads none (docs/ci-permissions.md).
         this.previewRoleArn = role(name, "preview", args.previewRoleName(),
@@ -133,6 +139,27 @@ public final class CiAccess extends ComponentResource {
                     .build(), region.child(this));
         }
         return role.arn();
+    }
+
+    /**
+     * The deploy role may push images to exactly the platform's repositories (issue 19.3): a managed policy of
+     * its own, named with the CI prefix like the generated ones (so, like them, changed by an administrator).
+     */
+    private void imagePush(String name, CiAccessArgs args) {
+        var region = args.region();
+        String policyResource = Naming.child(name, "deploy-image-push");
+        var policy = new Policy(policyResource, PolicyArgs.builder()
+                .name(args.deployRoleName() + "-image-push")
+                .description("Pushes images to the platform's ECR repositories")
+                .policy(ContainerRegistry.primaryRepositoryArns(region, args.imagePushRepositories())
+                        .applyValue(arns -> PolicyDocument.of(StoragePolicies.imagePushStatements(arns)).toCompactJson()))
+                .tags(args.tagging().tags(policyResource))
+                .build(), region.child(this));
+        new RolePolicyAttachment(Naming.child(policyResource, "attachment"), RolePolicyAttachmentArgs.builder()
+                // The role's name, through its ARN: the attachment waits for the role.
+                .role(deployRoleArn.applyValue(arn -> args.deployRoleName()))
+                .policyArn(policy.arn())
+                .build(), region.child(this));
     }
 
     /** The attachment's name part: the policy's path and name, e.g. {@code AdministratorAccess}; stable when others are added. */

@@ -8,6 +8,7 @@ import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.tagging.Tagging;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param regions                 every region the stack creates resources in (the deploy role's regional scope)
  * @param boundaryPolicyName      the stack's permissions boundary ({@link PermissionsBoundary#physicalName})
  * @param protection              protects (and retains) the provider and the roles in production
+ * @param imagePushRepositories   ECR repositories of the CI region the deploy role may push to (issue 19.3); default none
  * @param deploySessionSeconds    maximum session of the deploy role; default 4 h ({@link #DEFAULT_DEPLOY_SESSION_SECONDS}):
  *                                a first prod {@code pulumi up} (EKS, Multi-AZ RDS, replicas) outlasts the 1 h default
  */
@@ -45,7 +47,8 @@ public record CiAccessArgs(
         List<String> regions,
         String boundaryPolicyName,
         Tagging tagging,
-        StatefulProtection protection) {
+        StatefulProtection protection,
+        List<String> imagePushRepositories) {
 
     public static final int DEFAULT_DEPLOY_SESSION_SECONDS = 4 * 3600;
     public static final int PREVIEW_SESSION_SECONDS = 3600;
@@ -56,6 +59,7 @@ public record CiAccessArgs(
         deployPolicyArns = List.copyOf(deployPolicyArns);
         previewPolicyArns = List.copyOf(previewPolicyArns);
         regions = List.copyOf(regions);
+        imagePushRepositories = List.copyOf(Objects.requireNonNullElse(imagePushRepositories, List.of()));
         if (deploySessionSeconds < 3600 || deploySessionSeconds > 43200) {
             throw new IllegalArgumentException("deploySessionSeconds " + deploySessionSeconds + ": allowed 3600 to 43200 (IAM limits)");
         }
@@ -115,6 +119,7 @@ public record CiAccessArgs(
         private List<String> regions;
         private String boundaryPolicyName;
         private StatefulProtection protection;
+        private List<String> imagePushRepositories = List.of();
 
         private Builder() {
         }
@@ -135,6 +140,8 @@ public record CiAccessArgs(
         public Builder regions(List<String> value) { this.regions = value; return this; }
         public Builder boundaryPolicyName(String value) { this.boundaryPolicyName = value; return this; }
         public Builder protection(StatefulProtection value) { this.protection = value; return this; }
+        /** ECR repositories (names, in the CI region) the deploy role may push images to; default none. */
+        public Builder imagePushRepositories(List<String> value) { this.imagePushRepositories = value; return this; }
 
         public CiAccessArgs build() {
             return new CiAccessArgs(
@@ -152,7 +159,8 @@ public record CiAccessArgs(
                     Required.of(regions, "CiAccessArgs.regions"),
                     Required.of(boundaryPolicyName, "CiAccessArgs.boundaryPolicyName"),
                     Required.of(tagging, "CiAccessArgs.tagging"),
-                    Required.of(protection, "CiAccessArgs.protection"));
+                    Required.of(protection, "CiAccessArgs.protection"),
+                    imagePushRepositories);
         }
     }
 }

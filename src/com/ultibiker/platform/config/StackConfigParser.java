@@ -10,6 +10,8 @@ import com.ultibiker.platform.eks.HelmCharts;
 import com.ultibiker.platform.model.AppNamespaceSpec;
 import com.ultibiker.platform.model.AuditConfig;
 import com.ultibiker.platform.model.BackupConfig;
+import com.ultibiker.platform.model.EcrConfig;
+import com.ultibiker.platform.model.UploadsConfig;
 import com.ultibiker.platform.model.CacheConfig;
 import com.ultibiker.platform.model.CapacityType;
 import com.ultibiker.platform.model.CiConfig;
@@ -65,7 +67,8 @@ public final class StackConfigParser {
     /** Top-level keys in the project namespace; anything else is reported as unknown. */
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
-            "database", "cache", "timeseries", "observability", "dns", "ci", "edge", "cost", "backup", "audit");
+            "database", "cache", "timeseries", "observability", "dns", "ci", "edge", "cost", "backup", "audit",
+            "uploads", "ecr");
 
     /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
     public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
@@ -144,6 +147,8 @@ public final class StackConfigParser {
         CostConfig cost = cost(root.section("cost"), problems);
         BackupConfig backup = BackupSection.read(root.section("backup"), productionRules, problems);
         AuditConfig audit = AuditSection.read(root.section("audit"), productionRules, problems);
+        UploadsConfig uploads = StorageSections.uploads(root.section("uploads"), regions, problems);
+        EcrConfig ecr = StorageSections.ecr(root.section("ecr"), regions, problems);
         return StackConfig.builder()
                 .project(project)
                 .environment(environment)
@@ -163,6 +168,8 @@ public final class StackConfigParser {
                 .cost(cost)
                 .backup(backup)
                 .audit(audit)
+                .uploads(uploads)
+                .ecr(ecr)
                 .build();
     }
 

@@ -12,6 +12,8 @@ import java.util.List;
  * @param cost        usage assumptions of the cost estimate only; no resource reads them
  * @param backup      AWS Backup vaults, plan and lock
  * @param audit       CloudTrail, GuardDuty and Security Hub: by this stack or left to the organisation
+ * @param uploads     the user-content bucket
+ * @param ecr         the services' image repositories
  */
 public record StackConfig(
         String project,
@@ -31,7 +33,9 @@ public record StackConfig(
         EdgeConfig edge,
         CostConfig cost,
         BackupConfig backup,
-        AuditConfig audit) {
+        AuditConfig audit,
+        UploadsConfig uploads,
+        EcrConfig ecr) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {
@@ -62,6 +66,8 @@ public record StackConfig(
         private CostConfig cost;
         private BackupConfig backup;
         private AuditConfig audit;
+        private UploadsConfig uploads;
+        private EcrConfig ecr;
 
         private Builder() {
         }
@@ -84,6 +90,8 @@ public record StackConfig(
         public Builder cost(CostConfig value) { this.cost = value; return this; }
         public Builder backup(BackupConfig value) { this.backup = value; return this; }
         public Builder audit(AuditConfig value) { this.audit = value; return this; }
+        public Builder uploads(UploadsConfig value) { this.uploads = value; return this; }
+        public Builder ecr(EcrConfig value) { this.ecr = value; return this; }
 
         public StackConfig build() {
             return new StackConfig(
@@ -104,7 +112,9 @@ public record StackConfig(
                     Required.of(edge, "StackConfig.edge"),
                     Required.of(cost, "StackConfig.cost"),
                     Required.of(backup, "StackConfig.backup"),
-                    Required.of(audit, "StackConfig.audit"));
+                    Required.of(audit, "StackConfig.audit"),
+                    Required.of(uploads, "StackConfig.uploads"),
+                    Required.of(ecr, "StackConfig.ecr"));
         }
     }
 }

@@ -268,6 +268,13 @@ final class ComputedAttributes {
                 state.put("endpoint", name + "." + region + ".timestream-influxdb.amazonaws.com");
                 state.putIfAbsent("port", 8086);
             }
+            case "aws:ecr/repository:Repository" -> {
+                String repository = physical(inputs, "name", name, seed).toLowerCase(Locale.ROOT);
+                state.put("name", repository);
+                state.put("arn", arn("ecr", region, account, "repository/" + repository));
+                state.put("registryId", account);
+                state.put("repositoryUrl", account + ".dkr.ecr." + region + ".amazonaws.com/" + repository);
+            }
             default -> {
                 if (type.startsWith("aws:")) {
                     state.putIfAbsent("arn", arn(service, region, account, kebab(type.substring(type.lastIndexOf(':') + 1)) + "/" + id));
