@@ -102,7 +102,7 @@ class CiAccessTest {
         Plan prod = StackPlans.prod();
         Set<String> attached = attachedPolicies(prod, "ultibiker-prod-github-deploy");
         assertFalse(attached.isEmpty());
-        attached.forEach(arn -> assertTrue(arn.matches("arn:aws:iam::123456789012:policy/ultibiker-prod-github-deploy-\\d"), arn));
+        attached.forEach(arn -> assertTrue(arn.matches("arn:aws:iam::123456789012:policy/ultibiker-prod-github-deploy-(\\d|image-push)"), arn));
         assertEquals(14400.0, ((Number) prod.require(ROLE, "ci-deploy-role").prop("maxSessionDuration")).doubleValue());
     }
 

@@ -25,12 +25,14 @@ class EncryptionKeysTest {
                         "alias/ultibiker-dev/backup-us-east-1-key",
                         "alias/ultibiker-dev/cache-us-east-1-key",
                         "alias/ultibiker-dev/database-key",
+                        "alias/ultibiker-dev/ecr-us-east-1-key",
                         "alias/ultibiker-dev/eks-us-east-1-ebs-key",
                         "alias/ultibiker-dev/eks-us-east-1-logs-key",
                         "alias/ultibiker-dev/eks-us-east-1-secrets-key",
                         "alias/ultibiker-dev/network-us-east-1-flowlogs-key",
                         "alias/ultibiker-dev/observability-us-east-1-key",
                         "alias/ultibiker-dev/timeseries-export-key", "alias/ultibiker-dev/timeseries-key",
+                        "alias/ultibiker-dev/uploads-key",
                         "alias/ultibiker-dev/waf-us-east-1-logs-key")),
                 StackPlans.dev().ofType(ALIAS).stream().map(a -> (String) a.prop("name")).collect(Collectors.toCollection(TreeSet::new)));
     }

@@ -94,7 +94,7 @@ class DrDrillTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(1, rc, text);
         assertTrue(text.contains("\nRTO target 300 s: DOES NOT HOLD (missed by postgresql, timeseries)\n"), text);
-        assertTrue(text.contains("\nRPO target 60 s: DOES NOT HOLD (missed by timeseries)\n"), text);
+        assertTrue(text.contains("\nRPO target 60 s: DOES NOT HOLD (missed by timeseries, buckets)\n"), text);
         assertTrue(text.startsWith("postgresql: RTO 450 s DOES NOT HOLD, RPO 30 s holds"), text);
         Map<String, Object> allMet = Map.of("recovery.rtoMet", true, "recovery.rpoMet", true);
         assertTrue(DrDrill.allHeld(allMet));

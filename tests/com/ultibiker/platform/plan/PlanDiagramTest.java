@@ -105,6 +105,9 @@ class PlanDiagramTest {
         expected.add("database -> database");
         expected.add("timeseries_export -> timeseries_export");
         expected.add("backup -> backup");
+        // ... and the replications of the uploads bucket and of the image repositories into the standby region
+        expected.add("uploads -> uploads");
+        expected.add("ecr -> ecr");
         assertEquals(expected, arrows);
     }
 

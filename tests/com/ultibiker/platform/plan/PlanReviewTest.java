@@ -72,14 +72,15 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(44, prod.size(), String.join("\n", prod));
+        assertEquals(54, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:cloudtrail/trail:Trail audit-trail", "aws:s3/bucketV2:BucketV2 audit-trail-bucket",
                 "aws:kms/key:Key audit-trail-key", "aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
                 "aws:route53/zone:Zone dns-zone-zone", "aws:timestreaminfluxdb/dbInstance:DbInstance timeseries-influxdb",
                 "aws:eks/cluster:Cluster eks-eu-west-1-cluster", "aws:kms/key:Key timeseries-key", "aws:iam/role:Role ci-deploy-role",
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider ci-oidc-provider",
-                "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:s3/bucketV2:BucketV2 timeseries-export-bucket",
+                "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:s3/bucketV2:BucketV2 uploads-bucket-replica",
+                "aws:ecr/repository:Repository ecr-eu-west-1-api", "aws:kms/key:Key uploads-eu-west-1-key", "aws:s3/bucketV2:BucketV2 timeseries-export-bucket",
                 "aws:kms/key:Key timeseries-export-key", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
             assertTrue(prod.contains(line), line);
         }
@@ -160,7 +161,9 @@ class PlanReviewTest {
         assertEquals("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:dev", roles.get(deploy + 1));
-        assertTrue(roles.get(deploy + 2).startsWith("  may: policy ci-deploy-policy-1: "), roles.get(deploy + 2));
+        assertEquals("  may: policy ci-deploy-image-push: ecr (6, 1 on any resource): BatchCheckLayerAvailability CompleteLayerUpload"
+                + " GetAuthorizationToken InitiateLayerUpload PutImage UploadLayerPart", roles.get(deploy + 2));
+        assertTrue(roles.get(deploy + 3).startsWith("  may: policy ci-deploy-policy-1: "), roles.get(deploy + 3));
         assertTrue(roles.stream().noneMatch(l -> l.contains("AdministratorAccess")), "no role is administrator by default");
         assertBlock(roles, List.of(
                 "role eks-us-east-1-cluster-autoscaler-role",
@@ -198,7 +201,7 @@ class PlanReviewTest {
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(18, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(19, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -232,7 +235,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role audit-trail-delivery-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (44):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (54):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
     }
 

@@ -46,7 +46,7 @@ class RecoveryObjectivesTest {
     void prodNamesTheStoresThatMissEachTarget() {
         var o = RecoveryObjectives.from(prod());
         assertEquals(List.of("postgresql", "timeseries"), o.rtoUnmetBy());
-        assertEquals(List.of("timeseries"), o.rpoUnmetBy());
+        assertEquals(List.of("timeseries", "buckets"), o.rpoUnmetBy(), "S3 Replication gives no bound below a minute");
         assertFalse(o.rtoMet());
         assertFalse(o.rpoMet());
     }
@@ -107,7 +107,7 @@ class RecoveryObjectivesTest {
         assertFalse(dev.rtoMet());
         assertFalse(dev.rpoMet());
         assertEquals(List.of("postgresql", "redis", "timeseries", "buckets"), dev.rtoUnmetBy());
-        assertEquals(List.of("postgresql", "timeseries"), dev.rpoUnmetBy(), "the stores that hold data");
+        assertEquals(List.of("postgresql", "timeseries", "buckets"), dev.rpoUnmetBy(), "the stores that hold data");
     }
 
     /** Boundaries: a recovery exactly at the RTO meets it; data loss exactly at the RPO does not (it must be less). */
@@ -129,7 +129,9 @@ class RecoveryObjectivesTest {
         assertEquals(false, outputs.get("recovery.rtoMet"));
         assertEquals(List.of("postgresql", "timeseries"), outputs.get("recovery.rtoUnmetBy"));
         assertEquals(false, outputs.get("recovery.rpoMet"));
-        assertEquals(List.of("timeseries"), outputs.get("recovery.rpoUnmetBy"));
+        assertEquals(List.of("timeseries", "buckets"), outputs.get("recovery.rpoUnmetBy"));
+        assertEquals(900.0, ((Number) outputs.get("recovery.buckets.rpoSeconds")).doubleValue(), "S3 Replication: 15 minutes with RTC");
+        assertEquals(150.0, ((Number) outputs.get("recovery.buckets.rtoSeconds")).doubleValue(), "the replica serves after the DNS failover");
         assertEquals(true, outputs.get("recovery.dnsRtoMet"));
         assertEquals(450.0, ((Number) outputs.get("recovery.postgresql.rtoSeconds")).doubleValue());
         assertEquals(30.0, ((Number) outputs.get("recovery.postgresql.rpoSeconds")).doubleValue());
