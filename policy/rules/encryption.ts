@@ -1,5 +1,5 @@
 // Encryption at rest and in transit: RDS, Performance Insights, ElastiCache, EKS secrets,
-// EBS / launch templates, S3 (stack-level), SNS, CloudWatch Logs, KMS key rotation.
+// EBS / launch templates, S3 (stack-level), SNS, CloudWatch Logs (key and retention), KMS key rotation.
 import {
     asArray,
     isExplicitlyTrue,
@@ -178,6 +178,32 @@ export const cloudwatchLogGroupKms = resourceRule({
     check: ({ props }) => (isSet(props.kmsKeyId) ? [] : ["CloudWatch log group kmsKeyId must be set to a KMS key ARN"]),
 });
 
+/**
+ * The retention periods CloudWatch Logs accepts (CloudWatch Logs API Reference, PutRetentionPolicy,
+ * retentionInDays; terraform-provider-aws internal/service/logs/group.go validates the same list, plus 0).
+ * 0 or unset means "never expire".
+ */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+/** CloudWatch log groups expire their events: a group without retention keeps (and bills) them forever. */
+export const cloudwatchLogGroupRetention = resourceRule({
+    name: "cloudwatch-log-group-retention",
+    description:
+        "CloudWatch log groups must set retentionInDays to one of the periods CloudWatch Logs accepts " +
+        "(unset or 0 keeps events forever).",
+    types: [T.logGroup],
+    check: ({ props }) => {
+        const days = props.retentionInDays;
+        if (isUnknown(days)) return [];
+        if (days === undefined || days === null || days === 0) {
+            return ["CloudWatch log group retentionInDays must be set (unset or 0 keeps log events forever)"];
+        }
+        return LOG_RETENTION_DAYS.includes(Number(days))
+            ? []
+            : [`CloudWatch log group retentionInDays must be one of the periods CloudWatch Logs accepts (${LOG_RETENTION_DAYS.join(", ")}), found ${days}`];
+    },
+});
+
 /** Symmetric KMS keys rotate automatically. */
 export const kmsKeyRotation = resourceRule({
     name: "kms-key-rotation",
@@ -320,6 +346,7 @@ export const encryptionPolicies = [
     launchTemplateEbsEncrypted,
     snsTopicKms,
     cloudwatchLogGroupKms,
+    cloudwatchLogGroupRetention,
     kmsKeyRotation,
     s3BucketEncryption,
     s3BucketPublicAccessBlock,

@@ -87,6 +87,14 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     fail(p, "empty kmsKeyId", one(TYPES.logGroup, withProps(happy.logGroup(), { kmsKeyId: "" })), [/kmsKeyId must be set/]);
 }
 {
+    const p = "cloudwatch-log-group-retention";
+    pass(p, "30 days", one(TYPES.logGroup, happy.logGroup()));
+    pass(p, "3653 days (the longest period)", one(TYPES.logGroup, withProps(happy.logGroup(), { retentionInDays: 3653 })));
+    fail(p, "retention unset (kept forever)", one(TYPES.logGroup, withProps(happy.logGroup(), { retentionInDays: undefined })), [/retentionInDays must be set/]);
+    fail(p, "retention 0 (kept forever)", one(TYPES.logGroup, withProps(happy.logGroup(), { retentionInDays: 0 })), [/retentionInDays must be set/]);
+    fail(p, "31 days is no CloudWatch period", one(TYPES.logGroup, withProps(happy.logGroup(), { retentionInDays: 31 })), [/retentionInDays must be one of the periods CloudWatch Logs accepts \(1, 3, 5, .*3653\), found 31/]);
+}
+{
     const p = "kms-key-rotation";
     pass(p, "rotation on", one(TYPES.kms, happy.kmsKey()));
     pass(p, "asymmetric key is exempt", one(TYPES.kms, withProps(happy.kmsKey(), { enableKeyRotation: undefined, customerMasterKeySpec: "RSA_2048" })));

@@ -305,6 +305,7 @@ public final class PlatformStack {
                     .privateSubnetIds(network.privateSubnetIds())
                     .availabilityZones(config.network().availabilityZones())
                     .logRetentionDays(config.logRetentionDays())
+                    .applicationLogs(config.observability().applicationLogs())
                     .platformClusters(platformClusters)
                     .autoscalingServiceLinkedRole(eks.autoscalingServiceLinkedRole())
                     .tagging(tagging)
@@ -322,6 +323,11 @@ public final class PlatformStack {
             ctx.export("eks.oidcIssuer." + region.name(), cluster.oidcIssuer());
             ctx.export("eks.nodeSecurityGroupId." + region.name(), cluster.nodeSecurityGroupId());
             ctx.export("eks.kubeconfig." + region.name(), cluster.kubeconfig());
+            cluster.containerLogGroups().forEach((kind, group) -> {
+                if (kind.equals("application") || kind.equals("system")) {
+                    ctx.export("eks." + kind + "LogGroup." + region.name(), group);
+                }
+            });
         }
         return clusters;
     }

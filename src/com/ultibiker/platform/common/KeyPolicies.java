@@ -24,6 +24,30 @@ public final class KeyPolicies {
                     .build());
         }
 
+        /**
+         * CloudWatch Logs in {@code region}, limited to the named log groups ({@code *} allowed in a name): the
+         * encryption context CloudWatch Logs sends is the group's ARN (CloudWatch Logs User Guide, "Encrypt log
+         * data in CloudWatch Logs using AWS KMS", step 2: {@code kms:EncryptionContext:aws:logs:arn}).
+         */
+        public static ServiceGrant cloudWatchLogs(String partition, String region, String accountId, List<String> logGroupNames) {
+            if (logGroupNames.isEmpty()) {
+                throw new IllegalArgumentException("at least one log group name");
+            }
+            String prefix = "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:";
+            List<String> arns = logGroupNames.stream().map(n -> prefix + n).toList();
+            Statement.Builder statement = Statement.allow()
+                    .sid("AllowCloudWatchLogs")
+                    .principal(Principal.service("logs." + region + ".amazonaws.com"))
+                    .actions("kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*")
+                    .resource("*");
+            if (arns.size() == 1) {
+                statement.condition("ArnLike", "kms:EncryptionContext:aws:logs:arn", arns.get(0));
+            } else {
+                statement.condition("ArnLike", "kms:EncryptionContext:aws:logs:arn", arns);
+            }
+            return new ServiceGrant(statement.build());
+        }
+
         /** A service that encrypts data for this account through the key (e.g. SNS from CloudWatch alarms). */
         public static ServiceGrant service(String sid, String principal, String accountId) {
             return new ServiceGrant(Statement.allow()

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
-    /** CloudWatch Logs accepts only these retention periods. */
+    /**
+     * CloudWatch Logs accepts only these retention periods (CloudWatch Logs API Reference, PutRetentionPolicy,
+     * retentionInDays: "Valid values are: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096,
+     * 1827, 2192, 2557, 2922, 3288, and 3653"; terraform-provider-aws validates retention_in_days against the same list).
+     */
     public static final List<Integer> LOG_RETENTION_DAYS = List.of(
             1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
@@ -33,6 +37,8 @@ public final class Checks {
     public static final Pattern INFLUX_INSTANCE_CLASS =
             Pattern.compile("db\\.influx\\.(medium|\\d*x?large)");
     public static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,23}");
+    /** A Kubernetes namespace name: an RFC 1123 label (Kubernetes, "Namespaces": at most 63 characters). */
+    public static final Pattern KUBERNETES_NAMESPACE = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     public static final Pattern IAM_PRINCIPAL_ARN =
             Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:(role|user)/[\\w+=,.@/-]+");
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE);

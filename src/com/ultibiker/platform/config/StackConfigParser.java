@@ -24,6 +24,7 @@ import com.ultibiker.platform.model.ManagedRuleGroup;
 import com.ultibiker.platform.model.NatMode;
 import com.ultibiker.platform.model.NetworkConfig;
 import com.ultibiker.platform.model.NodePoolSpec;
+import com.ultibiker.platform.model.ApplicationLogsConfig;
 import com.ultibiker.platform.model.ObservabilityConfig;
 import com.ultibiker.platform.model.Regions;
 import com.ultibiker.platform.model.ReplicaSpec;
@@ -136,7 +137,8 @@ public final class StackConfigParser {
         DatabaseConfig database = database(root.section("database"), regions, productionRules, problems);
         CacheConfig cache = cache(root.section("cache"), regions, productionRules, problems);
         TimeSeriesConfig timeseries = timeseries(root.section("timeseries"), eks.nodePools(), problems);
-        ObservabilityConfig observability = observability(root.section("observability"), eks.nodePools(), productionRules, problems);
+        ObservabilityConfig observability = observability(root.section("observability"), eks.nodePools(),
+                eks.appNamespace().name(), productionRules, problems);
         DnsConfig dns = dns(root.section("dns"), regions, problems);
         EdgeConfig edge = edge(root.section("edge"), problems);
         if (observability.replicaLagSeconds() >= dns.rpoTargetSeconds()) {
@@ -702,7 +704,36 @@ public final class StackConfigParser {
                 .build();
     }
 
-    private static ObservabilityConfig observability(ConfigSection s, List<NodePoolSpec> pools, boolean production, Problems problems) {
+    /**
+     * observability.applicationLogs: the CloudWatch Observability add-on's container logs. System namespaces are
+     * Kubernetes namespace names (DNS-1123 labels: they become alternatives of a Fluent Bit rewrite_tag regex),
+     * never the application namespace, whose logs must stay in the application group.
+     */
+    private static ApplicationLogsConfig applicationLogs(ConfigSection s, String appNamespace, Problems problems) {
+        boolean enabled = s.bool("enabled", true);
+        List<String> namespaces = s.strings("systemNamespaces", ApplicationLogsConfig.DEFAULT_SYSTEM_NAMESPACES);
+        if (namespaces.isEmpty()) {
+            problems.invalid(s.keyOf("systemNamespaces"), namespaces, "at least one namespace (kube-system at least)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < namespaces.size(); i++) {
+            String key = s.keyOf("systemNamespaces") + "[" + i + "]";
+            String ns = namespaces.get(i);
+            check(problems, key, ns, Checks.matches(ns, Checks.KUBERNETES_NAMESPACE,
+                    "a Kubernetes namespace name: lowercase letters, digits and dashes, at most 63 characters"));
+            if (ns.equals(appNamespace)) {
+                problems.invalid(key, ns, "a namespace other than the application namespace (eks.appNamespace.name), whose logs go to the application group");
+            }
+            if (!seen.add(ns)) {
+                problems.invalid(key, ns, "each namespace once");
+            }
+        }
+        s.rejectUnknownKeys();
+        return new ApplicationLogsConfig(enabled, namespaces);
+    }
+
+    private static ObservabilityConfig observability(ConfigSection s, List<NodePoolSpec> pools, String appNamespace,
+                                                     boolean production, Problems problems) {
         List<String> emails = s.strings("alertEmails", List.of());
         for (int i = 0; i < emails.size(); i++) {
             check(problems, s.keyOf("alertEmails") + "[" + i + "]", emails.get(i),
@@ -721,16 +752,12 @@ public final class StackConfigParser {
         int grafanaStorage = ranged(s, "grafanaStorageGib", 10, 1, 1024, problems);
         int promRetention = ranged(s, "prometheusRetentionDays", 15, 1, 365, problems);
         int promStorage = ranged(s, "prometheusStorageGib", 50, 10, 16384, problems);
-        List<String> logGroups = s.strings("applicationLogGroups", List.of("api", "websocket"));
-        Set<String> seenGroups = new HashSet<>();
-        for (int i = 0; i < logGroups.size(); i++) {
-            String key = s.keyOf("applicationLogGroups") + "[" + i + "]";
-            check(problems, key, logGroups.get(i), Checks.matches(logGroups.get(i), Checks.NAME,
-                    "a log group name: lowercase letters, digits and dashes, at most 24 characters"));
-            if (!seenGroups.add(logGroups.get(i))) {
-                problems.invalid(key, logGroups.get(i), "each log group once");
-            }
+        if (s.has("applicationLogGroups")) {
+            problems.invalid(s.keyOf("applicationLogGroups"), s.peek("applicationLogGroups").orElse(""),
+                    "nothing: removed, container logs go to the clusters' /aws/containerinsights/<cluster>/application"
+                            + " and /system log groups (observability.applicationLogs; README, \"Application logs\")");
         }
+        ApplicationLogsConfig applicationLogs = applicationLogs(s.section("applicationLogs"), appNamespace, problems);
         Optional<String> nodePool = placementPool(s, "nodePool", "system", pools, problems);
         s.rejectUnknownKeys();
         return ObservabilityConfig.builder()
@@ -745,7 +772,7 @@ public final class StackConfigParser {
                 .grafanaStorageGib(grafanaStorage)
                 .prometheusRetentionDays(promRetention)
                 .prometheusStorageGib(promStorage)
-                .applicationLogGroups(logGroups)
+                .applicationLogs(applicationLogs)
                 .nodePool(nodePool)
                 .build();
     }

@@ -281,6 +281,11 @@ public final class Pricing {
         if (name.startsWith("/aws/eks/")) {
             return LogKind.EKS_CONTROL_PLANE;
         }
+        // The CloudWatch Observability add-on's application group holds the containers' logs; its system,
+        // dataplane and host groups are sized like the other AWS-written groups.
+        if (name.startsWith("/aws/containerinsights/") && name.endsWith("/application")) {
+            return LogKind.APPLICATION;
+        }
         return name.startsWith("/aws/") ? LogKind.OTHER : LogKind.APPLICATION;
     }
 

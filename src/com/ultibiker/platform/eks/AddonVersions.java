@@ -20,7 +20,7 @@ public final class AddonVersions {
 
     /** Managed add-ons the platform installs. */
     public static final List<String> ADDONS = List.of(
-            "vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver");
+            "vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver", ContainerLogs.ADDON);
 
     /** What EKS calls an add-on version, e.g. {@code v1.21.1-eksbuild.3}. */
     public static final Pattern VERSION = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)-eksbuild\\.(\\d+)");
@@ -31,7 +31,10 @@ public final class AddonVersions {
                     "coredns", "v1.13.2-eksbuild.1",
                     "kube-proxy", "v1.35.0-eksbuild.2",
                     "eks-pod-identity-agent", "v1.3.10-eksbuild.3",
-                    "aws-ebs-csi-driver", "v1.57.1-eksbuild.1"));
+                    "aws-ebs-csi-driver", "v1.57.1-eksbuild.1",
+                    // Chart 6.3.0 of aws-observability/helm-charts (Pod Identity from add-on 3.1.0; containerInsights,
+                    // applicationSignals and containerLogs switches of its configuration, see ContainerLogs).
+                    ContainerLogs.ADDON, "v6.3.0-eksbuild.1"));
 
     private AddonVersions() {
     }

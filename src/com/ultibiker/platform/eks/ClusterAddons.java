@@ -1,11 +1,14 @@
 package com.ultibiker.platform.eks;
 
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
 import com.pulumi.aws.eks.PodIdentityAssociation;
 import com.pulumi.aws.eks.PodIdentityAssociationArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 
 import java.util.ArrayList;
@@ -13,12 +16,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The managed EKS add-ons, each at its pinned version, and the controllers' EKS Pod Identity
  * associations (the agent is one of the add-ons). In two steps around the node groups: the add-ons
  * nodes need to become Ready first ({@link #BEFORE_NODES}), then, with {@link #afterNodes}, the ones
- * whose pods need nodes to run ({@link #AFTER_NODES}).
+ * whose pods need nodes to run ({@link #AFTER_NODES}); with container logs on, {@link #containerLogs} adds the
+ * CloudWatch Observability add-on after its log groups and the load balancer controller ({@link ContainerLogs}).
  */
 final class ClusterAddons {
 
@@ -40,7 +45,7 @@ final class ClusterAddons {
             addons.put(addon, addon(addon, List.of()));
         }
         Map<Controller, PodIdentityAssociation> associations = new EnumMap<>(Controller.class);
-        for (Controller controller : Controller.values()) {
+        for (Controller controller : args.controllerRoles().controllers()) {
             String assocName = scope.child(controller.role() + "-pod-identity");
             associations.put(controller, new PodIdentityAssociation(assocName, PodIdentityAssociationArgs.builder()
                     .clusterName(args.clusterName())
@@ -85,7 +90,42 @@ final class ClusterAddons {
         return new NodeAddons(addons);
     }
 
+    /**
+     * Container logs, when on: the log groups the add-on's Fluent Bit writes to, created first (encrypted with
+     * the cluster's logs key, the environment's retention: the add-on would create them unencrypted and kept
+     * forever), then the add-on, after the node groups (its DaemonSets need nodes before EKS reports it
+     * ACTIVE), the Pod Identity association of its service account, the groups, and {@code servicesReady}: the
+     * add-on creates Services (its operator's webhook), which the load balancer controller's webhook refuses
+     * until its pods answer.
+     */
+    Map<String, Output<String>> containerLogs(NodePools pools, Resource servicesReady) {
+        if (!args.applicationLogs().enabled()) {
+            return Map.of();
+        }
+        Map<String, Output<String>> groupNames = new LinkedHashMap<>();
+        List<Resource> after = new ArrayList<>(pools.nodeGroups());
+        after.add(servicesReady);
+        after.add(podIdentity(Controller.CLOUDWATCH_AGENT));
+        for (String kind : ContainerLogs.KINDS) {
+            String groupName = scope.child("container-logs-" + kind);
+            var group = new LogGroup(groupName, LogGroupArgs.builder()
+                    .name(ContainerLogs.groupName(args.physicalName(), kind))
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.logsKeyArn())
+                    .tags(scope.tagging().tags(groupName))
+                    .build(), scope.aws());
+            after.add(group);
+            groupNames.put(kind, group.name());
+        }
+        addon(ContainerLogs.ADDON, after, Optional.of(ContainerLogs.configurationValues(args.applicationLogs().systemNamespaces())));
+        return Map.copyOf(groupNames);
+    }
+
     private Addon addon(String addon, List<Resource> dependsOn) {
+        return addon(addon, dependsOn, Optional.empty());
+    }
+
+    private Addon addon(String addon, List<Resource> dependsOn, Optional<String> configurationValues) {
         String addonName = scope.child(addon);
         // Pinned (eks.addonVersions, AddonVersions): EKS's default moves, and following it would upgrade the
         // add-on on a no-change up.
@@ -93,15 +133,16 @@ final class ClusterAddons {
         if (version == null) {
             throw new IllegalArgumentException("no pinned version for add-on " + addon);
         }
-        return new Addon(addonName, AddonArgs.builder()
+        var addonArgs = AddonArgs.builder()
                 .clusterName(args.clusterName())
                 .addonName(addon)
                 .addonVersion(version)
                 // Take over what EKS or a previous version installed, so creates and upgrades never stop on a conflict.
                 .resolveConflictsOnCreate("OVERWRITE")
                 .resolveConflictsOnUpdate("OVERWRITE")
-                .tags(scope.tagging().tags(addonName))
-                .build(), scope.awsBuilder().dependsOn(dependsOn).build());
+                .tags(scope.tagging().tags(addonName));
+        configurationValues.ifPresent(addonArgs::configurationValues);
+        return new Addon(addonName, addonArgs.build(), scope.awsBuilder().dependsOn(dependsOn).build());
     }
 
     /** The add-ons created after the node groups. */

@@ -40,6 +40,7 @@ final class ControlPlane {
     static final String CLUSTER_TYPE = "aws:eks/cluster:Cluster";
 
     private final Cluster cluster;
+    private final Output<String> logsKeyArn;
     private final Output<String> certificateAuthorityData;
     private final Output<String> oidcIssuer;
     private final Output<String> oidcProviderArn;
@@ -54,14 +55,18 @@ final class ControlPlane {
         Key secretsKey = EncryptionKeys.create(scope.child("secrets-key"),
                 "Envelope encryption of Kubernetes secrets in " + args.clusterName(), scope.parent(), region, tagging,
                 scope.protection(), keyScope -> List.of());
+        // CloudWatch Logs may use it for this cluster's control-plane group and its container log groups only.
         Key logsKey = EncryptionKeys.create(scope.child("logs-key"),
                 "Encrypts control-plane logs of " + args.clusterName(), scope.parent(), region, tagging, scope.protection(),
-                keyScope -> List.of(KeyPolicies.ServiceGrant.cloudWatchLogs(keyScope.partition(), keyScope.region(), keyScope.accountId())));
+                keyScope -> List.of(KeyPolicies.ServiceGrant.cloudWatchLogs(keyScope.partition(), keyScope.region(),
+                        keyScope.accountId(), List.of(controlPlaneLogGroup(args.clusterName()),
+                                "/aws/containerinsights/" + args.clusterName() + "/*"))));
+        this.logsKeyArn = logsKey.arn();
 
         // The log group must exist before the cluster, or EKS creates an unencrypted one without retention.
         String logGroupName = scope.child("control-plane-logs");
         var logGroup = new LogGroup(logGroupName, LogGroupArgs.builder()
-                .name("/aws/eks/" + args.clusterName() + "/cluster")
+                .name(controlPlaneLogGroup(args.clusterName()))
                 .retentionInDays(args.logRetentionDays())
                 .kmsKeyId(logsKey.arn())
                 .tags(tagging.tags(logGroupName))
@@ -205,5 +210,15 @@ final class ControlPlane {
     /** A kubeconfig using {@code aws eks get-token}; secret. */
     Output<String> kubeconfig() {
         return kubeconfig;
+    }
+
+    /** The group EKS writes control-plane logs to (EKS User Guide, "Send control plane logs to CloudWatch Logs"). */
+    static String controlPlaneLogGroup(String clusterName) {
+        return "/aws/eks/" + clusterName + "/cluster";
+    }
+
+    /** The cluster's logs key: control-plane and container log groups. */
+    Output<String> logsKeyArn() {
+        return logsKeyArn;
     }
 }

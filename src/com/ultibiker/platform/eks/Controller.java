@@ -8,7 +8,13 @@ public enum Controller {
     CLUSTER_AUTOSCALER("cluster-autoscaler", "kube-system", "cluster-autoscaler"),
     LOAD_BALANCER_CONTROLLER("aws-load-balancer-controller", "kube-system", "aws-load-balancer-controller"),
     /** The service account the {@code aws-ebs-csi-driver} add-on creates for its controller. */
-    EBS_CSI_DRIVER("ebs-csi-driver", "kube-system", "ebs-csi-controller-sa");
+    EBS_CSI_DRIVER("ebs-csi-driver", "kube-system", "ebs-csi-controller-sa"),
+    /**
+     * The service account of the {@code amazon-cloudwatch-observability} add-on's CloudWatch agent and Fluent Bit
+     * (CloudWatch User Guide, "Option 1: Install using EKS Pod Identity": {@code serviceAccount=cloudwatch-agent}
+     * in {@code amazon-cloudwatch}); only when {@code observability.applicationLogs.enabled}.
+     */
+    CLOUDWATCH_AGENT("cloudwatch-agent", ContainerLogs.NAMESPACE, ContainerLogs.SERVICE_ACCOUNT);
 
     private final String role;
     private final String namespace;

@@ -41,7 +41,7 @@ public final class ControllerRoles {
 
     /** Created by the stack's first cluster ({@code scope}): named after it and parented to it. */
     static ControllerRoles create(ClusterScope scope, Map<String, String> platformClusters,
-                                  ServiceLinkedRoleMode autoscalingRoleMode) {
+                                  ServiceLinkedRoleMode autoscalingRoleMode, boolean containerLogs) {
         String prefix = scope.name();
         Resource parent = scope.parent();
         AwsRegion region = scope.region();
@@ -49,6 +49,9 @@ public final class ControllerRoles {
         Map<Controller, Role> roles = new EnumMap<>(Controller.class);
         List<String> clusterNames = platformClusters.values().stream().sorted().toList();
         for (Controller controller : Controller.values()) {
+            if (controller == Controller.CLOUDWATCH_AGENT && !containerLogs) {
+                continue;
+            }
             String roleName = Naming.child(prefix, controller.role() + "-role");
             var role = new Role(roleName, RoleArgs.builder()
                     .description("EKS Pod Identity role of " + controller.namespace() + "/" + controller.serviceAccount()
@@ -62,6 +65,8 @@ public final class ControllerRoles {
                         IamPolicies.clusterAutoscaler(t.t1, t.t2, platformClusters).toJson());
                 case LOAD_BALANCER_CONTROLLER -> region.partition().applyValue(p -> IamPolicies.loadBalancerController(p).toJson());
                 case EBS_CSI_DRIVER -> region.partition().applyValue(p -> IamPolicies.ebsCsiDriver(p).toJson());
+                case CLOUDWATCH_AGENT -> Output.tuple(region.partition(), region.accountId()).applyValue(t ->
+                        ContainerLogs.agentPolicy(t.t1, t.t2, platformClusters).toJson());
             };
             String policyName = Naming.child(prefix, controller.role() + "-policy");
             var policy = new Policy(policyName, PolicyArgs.builder()
@@ -105,6 +110,11 @@ public final class ControllerRoles {
     /** What a key naming {@link #autoscalingRoleArn()} must wait for: the role when this stack creates it. */
     public List<Resource> autoscalingRole() {
         return autoscalingRole;
+    }
+
+    /** The controllers that have a role: every one, but the CloudWatch agent only with container logs on. */
+    public java.util.Set<Controller> controllers() {
+        return java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(roles.keySet()));
     }
 
     public Role role(Controller controller) {

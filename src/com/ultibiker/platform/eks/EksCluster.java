@@ -40,6 +40,7 @@ public final class EksCluster extends ComponentResource {
     private final ControlPlane controlPlane;
     private final NodePools nodePools;
     private final ClusterBaseline baseline;
+    private final Map<String, Output<String>> containerLogGroups;
 
     public EksCluster(String name, EksClusterArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
@@ -47,7 +48,8 @@ public final class EksCluster extends ComponentResource {
         var scope = ClusterScope.of(this, name, args);
         // IAM is global: the stack's first cluster creates the controller roles, the others share them.
         this.controllerRoles = args.sharedRoles().orElseGet(() ->
-                ControllerRoles.create(scope, args.platformClusters(), args.autoscalingServiceLinkedRole()));
+                ControllerRoles.create(scope, args.platformClusters(), args.autoscalingServiceLinkedRole(),
+                        args.applicationLogs().enabled()));
 
         this.controlPlane = new ControlPlane(scope, ControlPlaneArgs.builder()
                 .clusterName(args.clusterName())
@@ -69,6 +71,10 @@ public final class EksCluster extends ComponentResource {
                 .clusterName(controlPlane.clusterName())
                 .addonVersions(args.addonVersions())
                 .controllerRoles(controllerRoles)
+                .physicalName(args.clusterName())
+                .applicationLogs(args.applicationLogs())
+                .logsKeyArn(controlPlane.logsKeyArn())
+                .logRetentionDays(args.logRetentionDays())
                 .build());
 
         this.nodePools = new NodePools(scope, NodePoolsArgs.builder()
@@ -94,6 +100,7 @@ public final class EksCluster extends ComponentResource {
                 .nodeAddons(nodeAddons)
                 .access(access)
                 .build());
+        this.containerLogGroups = addons.containerLogs(nodePools, baseline.loadBalancerController());
 
         registerOutputs(Map.of(
                 "clusterName", clusterName(),
@@ -176,6 +183,14 @@ public final class EksCluster extends ComponentResource {
 
     public Output<String> ebsKeyArn() {
         return nodePools.ebsKeyArn();
+    }
+
+    /**
+     * The container log groups by kind ({@code application}, {@code system}, {@code dataplane}, {@code host};
+     * {@link ContainerLogs}), empty when {@code observability.applicationLogs.enabled} is false.
+     */
+    public Map<String, Output<String>> containerLogGroups() {
+        return containerLogGroups;
     }
 
     /** The controller roles (shared by every cluster of the stack). */

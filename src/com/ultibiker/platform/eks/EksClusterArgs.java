@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.StatefulProtection;
 import com.ultibiker.platform.model.AppNamespaceSpec;
+import com.ultibiker.platform.model.ApplicationLogsConfig;
 import com.ultibiker.platform.model.NodePoolSpec;
 import com.ultibiker.platform.model.Required;
 import com.ultibiker.platform.model.ServiceLinkedRoleMode;
@@ -34,7 +35,9 @@ import java.util.Optional;
  * @param privateSubnetIds     subnets of the control-plane ENIs and the nodes; never public ones, one per AZ in the
  *                             order of {@code availabilityZones} sorted (the network's order)
  * @param availabilityZones    the network's AZ suffixes; a pool's groups run in the subnets of its own AZs
- * @param logRetentionDays     retention of the control-plane log group
+ * @param logRetentionDays     retention of the control-plane and container log groups
+ * @param applicationLogs      container logs through the CloudWatch Observability add-on ({@code observability.applicationLogs},
+ *                             default on with kube-system, amazon-cloudwatch and monitoring as system namespaces)
  * @param platformClusters     region to cluster name of every cluster of the stack; the controller roles trust all of them
  * @param sharedRoles          controller roles created by another cluster of the stack (default empty: this cluster creates them)
  * @param autoscalingServiceLinkedRole create the account's Auto Scaling service-linked role, or read the existing one
@@ -56,6 +59,7 @@ public record EksClusterArgs(
         Output<List<String>> privateSubnetIds,
         List<String> availabilityZones,
         int logRetentionDays,
+        ApplicationLogsConfig applicationLogs,
         Map<String, String> platformClusters,
         Optional<ControllerRoles> sharedRoles,
         ServiceLinkedRoleMode autoscalingServiceLinkedRole,
@@ -116,6 +120,7 @@ public record EksClusterArgs(
         private Output<List<String>> privateSubnetIds;
         private List<String> availabilityZones;
         private Integer logRetentionDays;
+        private ApplicationLogsConfig applicationLogs = ApplicationLogsConfig.DEFAULT;
         private Map<String, String> platformClusters;
         private ControllerRoles sharedRoles;
         private ServiceLinkedRoleMode autoscalingServiceLinkedRole;
@@ -140,6 +145,7 @@ public record EksClusterArgs(
         public Builder privateSubnetIds(Output<List<String>> value) { this.privateSubnetIds = value; return this; }
         public Builder availabilityZones(List<String> value) { this.availabilityZones = value; return this; }
         public Builder logRetentionDays(int value) { this.logRetentionDays = value; return this; }
+        public Builder applicationLogs(ApplicationLogsConfig value) { this.applicationLogs = value; return this; }
         public Builder platformClusters(Map<String, String> value) { this.platformClusters = value; return this; }
         /** Roles another cluster of the stack created; unset, this cluster creates them. */
         public Builder sharedRoles(ControllerRoles value) { this.sharedRoles = value; return this; }
@@ -164,6 +170,7 @@ public record EksClusterArgs(
                     Required.of(privateSubnetIds, "EksClusterArgs.privateSubnetIds"),
                     Required.of(availabilityZones, "EksClusterArgs.availabilityZones"),
                     Required.of(logRetentionDays, "EksClusterArgs.logRetentionDays"),
+                    Required.of(applicationLogs, "EksClusterArgs.applicationLogs"),
                     Required.of(platformClusters, "EksClusterArgs.platformClusters"),
                     Optional.ofNullable(sharedRoles),
                     Required.of(autoscalingServiceLinkedRole, "EksClusterArgs.autoscalingServiceLinkedRole"),

@@ -17,7 +17,7 @@ import java.util.List;
  * @param grafanaStorageGib       Grafana persistent volume size on gp3 (default 10)
  * @param prometheusRetentionDays Prometheus TSDB retention (default 15)
  * @param prometheusStorageGib    Prometheus persistent volume size on gp3 (default 50)
- * @param applicationLogGroups    application log groups {@code /<project>/<environment>/<name>} per region (default api, websocket)
+ * @param applicationLogs         container logs to CloudWatch Logs through the CloudWatch Observability add-on (default on)
  * @param nodePool                node pool of the monitoring stack (default system when the stack has it; a configured pool must exist and have labels; empty: no pool preference)
  */
 public record ObservabilityConfig(
@@ -32,12 +32,11 @@ public record ObservabilityConfig(
         int grafanaStorageGib,
         int prometheusRetentionDays,
         int prometheusStorageGib,
-        List<String> applicationLogGroups,
+        ApplicationLogsConfig applicationLogs,
         java.util.Optional<String> nodePool) {
 
     public ObservabilityConfig {
         alertEmails = List.copyOf(alertEmails);
-        applicationLogGroups = List.copyOf(applicationLogGroups);
     }
 
     public static Builder builder() {
@@ -57,7 +56,7 @@ public record ObservabilityConfig(
         private Integer grafanaStorageGib;
         private Integer prometheusRetentionDays;
         private Integer prometheusStorageGib;
-        private List<String> applicationLogGroups;
+        private ApplicationLogsConfig applicationLogs = ApplicationLogsConfig.DEFAULT;
         private Optional<String> nodePool = Optional.empty();
 
         private Builder() {
@@ -74,7 +73,7 @@ public record ObservabilityConfig(
         public Builder grafanaStorageGib(int value) { this.grafanaStorageGib = value; return this; }
         public Builder prometheusRetentionDays(int value) { this.prometheusRetentionDays = value; return this; }
         public Builder prometheusStorageGib(int value) { this.prometheusStorageGib = value; return this; }
-        public Builder applicationLogGroups(List<String> value) { this.applicationLogGroups = value; return this; }
+        public Builder applicationLogs(ApplicationLogsConfig value) { this.applicationLogs = value; return this; }
         public Builder nodePool(Optional<String> value) { this.nodePool = value; return this; }
         public Builder nodePool(String value) { this.nodePool = Optional.of(value); return this; }
 
@@ -91,7 +90,7 @@ public record ObservabilityConfig(
                     Required.of(grafanaStorageGib, "ObservabilityConfig.grafanaStorageGib"),
                     Required.of(prometheusRetentionDays, "ObservabilityConfig.prometheusRetentionDays"),
                     Required.of(prometheusStorageGib, "ObservabilityConfig.prometheusStorageGib"),
-                    Required.of(applicationLogGroups, "ObservabilityConfig.applicationLogGroups"),
+                    Required.of(applicationLogs, "ObservabilityConfig.applicationLogs"),
                     nodePool);
         }
     }

@@ -1,7 +1,5 @@
 package com.ultibiker.platform.observability;
 
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.eks.PodIdentityAssociation;
@@ -51,8 +49,8 @@ import java.util.Optional;
  * Where alerts go and what raises them.
  * <ul>
  *   <li>Per region: an SNS alert topic encrypted with a customer-managed key whose policy lets CloudWatch
- *   publish, email subscriptions from config, and KMS-encrypted application log groups. CloudWatch alarms
- *   can only notify a topic of their own region, hence one topic per region.</li>
+ *   publish, and email subscriptions from config. CloudWatch alarms can only notify a topic of their own
+ *   region, hence one topic per region. (Container logs go to each cluster's own log groups: eks/ContainerLogs.)</li>
  *   <li>CloudWatch alarms (alarm and OK actions to the topic) on the RDS instances, the ElastiCache nodes,
  *   and, through {@link #alarmOnHealthCheck}, Route53 health checks.</li>
  *   <li>On the primary cluster: kube-prometheus-stack (pinned) on the system pool with Grafana (admin
@@ -69,7 +67,6 @@ public final class Observability extends ComponentResource {
     private final String name;
     private final ObservabilityArgs args;
     private final Map<String, Output<String>> topicArns = new LinkedHashMap<>();
-    private final Map<String, Output<String>> logGroupNames = new LinkedHashMap<>();
     private final Output<String> grafanaAdminSecretArn;
 
     public Observability(String name, ObservabilityArgs args, ComponentResourceOptions options) {
@@ -123,13 +120,12 @@ public final class Observability extends ComponentResource {
     /** KMS key, alert topic (with the CloudWatch publish policy), email subscriptions, log groups. */
     private Key alertHub(AwsRegion region, Tagging tagging) {
         String prefix = Naming.child(name, region.name());
-        var key = EncryptionKeys.create(Naming.child(prefix, "key"), "Encrypts alerts and application logs of " + prefix,
+        var key = EncryptionKeys.create(Naming.child(prefix, "key"), "Encrypts alerts and secrets of " + prefix,
                 this, region, tagging, args.protection(), scope -> List.of(
                         KeyPolicies.ServiceGrant.service("AllowCloudWatchAlarmsToPublish", "cloudwatch.amazonaws.com", scope.accountId()),
                         // EventBridge rules (AWS Backup's failed jobs) publish to the topic (EventBridge User Guide,
                         // "Authorizing EventBridge to use a customer managed key": aws:SourceAccount).
-                        KeyPolicies.ServiceGrant.service("AllowEventBridgeRulesToPublish", "events.amazonaws.com", scope.accountId()),
-                        KeyPolicies.ServiceGrant.cloudWatchLogs(scope.partition(), scope.region(), scope.accountId())));
+                        KeyPolicies.ServiceGrant.service("AllowEventBridgeRulesToPublish", "events.amazonaws.com", scope.accountId())));
         String topicName = Naming.child(prefix, "alerts");
         var topic = new Topic(topicName, TopicArgs.builder()
                 .name(args.physicalPrefix() + "-alerts")
@@ -151,16 +147,6 @@ public final class Observability extends ComponentResource {
         }
         topicArns.put(region.name(), topic.arn());
 
-        for (String group : args.settings().applicationLogGroups()) {
-            String groupName = Naming.child(prefix, "logs-" + group);
-            var logGroup = new LogGroup(groupName, LogGroupArgs.builder()
-                    .name("/" + Naming.of(tagging).path(group))
-                    .retentionInDays(args.logRetentionDays())
-                    .kmsKeyId(key.arn())
-                    .tags(tagging.tags(groupName))
-                    .build(), region.child(this));
-            logGroupNames.put(region.name() + "/" + group, logGroup.name());
-        }
         return key;
     }
 
@@ -300,11 +286,6 @@ public final class Observability extends ComponentResource {
     public Output<String> topicArn(String region) {
         return Optional.ofNullable(topicArns.get(region)).orElseThrow(() ->
                 new IllegalArgumentException("no alert topic in " + region + "; regions: " + topicArns.keySet()));
-    }
-
-    /** Application log group names by {@code <region>/<group>}. */
-    public Map<String, Output<String>> logGroupNames() {
-        return Map.copyOf(logGroupNames);
     }
 
     public Output<String> grafanaAdminSecretArn() {

@@ -130,11 +130,8 @@ class NamesAndRegionsConfigTest {
     }
 
     @Test
-    void nodePoolsReplicasAndLogGroupsAreNamedByUniqueNamesOfOneShape() {
+    void nodePoolsAndReplicasAreNamedByUniqueNamesOfOneShape() {
         // Their names go into resource names unchanged (pattern [a-z][a-z0-9-]{0,23}), so "each once" is enough.
-        Map<String, String> raw = with("prod", "observability",
-                "{\"alertEmails\":[\"platform-oncall@ultibiker.example.com\"],\"applicationLogGroups\":[\"api\",\"api\"]}");
-        ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(raw), "observability.applicationLogGroups[1]", "\"api\"", "each log group once");
         Map<String, String> replicas = with("prod", "database", "{\"instanceClass\":\"db.r6g.xlarge\",\"allocatedStorageGib\":500,"
                 + "\"replicas\":[{\"name\":\"dr\",\"region\":\"eu-west-1\"},{\"name\":\"dr\"}]}");
         ConfigAssertions.assertProblem(ConfigAssertions.onlyProblem(replicas), "database.replicas[1].name", "\"dr\"", "not used by another replica");

@@ -42,7 +42,8 @@ class ObservabilityConfigTest {
         assertEquals(10, o.grafanaStorageGib());
         assertEquals(15, o.prometheusRetentionDays());
         assertEquals(50, o.prometheusStorageGib());
-        assertEquals(List.of("api", "websocket"), o.applicationLogGroups());
+        assertEquals(true, o.applicationLogs().enabled());
+        assertEquals(List.of("kube-system", "amazon-cloudwatch", "monitoring"), o.applicationLogs().systemNamespaces());
         TimeSeriesConfig t = StackConfigParser.parse(P, config("dev")).timeseries();
         assertEquals(TimeSeriesEngine.KUBERNETES, t.engine());
         assertEquals("ultibiker", t.organization());
@@ -86,17 +87,42 @@ class ObservabilityConfigTest {
     }
 
     @Test
-    void logGroupNamesAreValidated() {
+    void theRemovedApplicationLogGroupsKeyNamesWhereContainerLogsGoNow() {
         var raw = config("dev");
-        raw.put("observability", "{\"applicationLogGroups\":[\"api\",\"Bad_Name\"]}");
-        assertProblem(onlyProblem(raw), "observability.applicationLogGroups[1]", "\"Bad_Name\"", "lowercase letters, digits and dashes");
+        raw.put("observability", "{\"applicationLogGroups\":[\"api\"]}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogGroups", "[api]", "removed, container logs go to the clusters' /aws/containerinsights/<cluster>/application");
     }
 
     @Test
-    void logGroupNamesAreUnique() {
+    void systemNamespacesAreKubernetesNamespaceNames() {
         var raw = config("dev");
-        raw.put("observability", "{\"applicationLogGroups\":[\"api\",\"api\"]}");
-        assertProblem(onlyProblem(raw), "observability.applicationLogGroups[1]", "\"api\"", "each log group once");
+        raw.put("observability", "{\"applicationLogs\":{\"systemNamespaces\":[\"kube-system\",\"Kube_System|x\"]}}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogs.systemNamespaces[1]", "\"Kube_System|x\"",
+                "a Kubernetes namespace name: lowercase letters, digits and dashes, at most 63 characters");
+    }
+
+    @Test
+    void theApplicationNamespaceIsNeverASystemNamespace() {
+        var raw = config("dev");
+        raw.put("observability", "{\"applicationLogs\":{\"systemNamespaces\":[\"kube-system\",\"ultibiker\"]}}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogs.systemNamespaces[1]", "\"ultibiker\"",
+                "a namespace other than the application namespace (eks.appNamespace.name)");
+    }
+
+    @Test
+    void systemNamespacesAreUniqueAndNotEmpty() {
+        var raw = config("dev");
+        raw.put("observability", "{\"applicationLogs\":{\"systemNamespaces\":[\"kube-system\",\"kube-system\"]}}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogs.systemNamespaces[1]", "\"kube-system\"", "each namespace once");
+        raw.put("observability", "{\"applicationLogs\":{\"systemNamespaces\":[]}}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogs.systemNamespaces", "[]", "at least one namespace");
+    }
+
+    @Test
+    void applicationLogsEnabledIsABoolean() {
+        var raw = config("dev");
+        raw.put("observability", "{\"applicationLogs\":{\"enabled\":\"sometimes\"}}");
+        assertProblem(onlyProblem(raw), "observability.applicationLogs.enabled", "\"sometimes\"", "true or false");
     }
 
     @Test

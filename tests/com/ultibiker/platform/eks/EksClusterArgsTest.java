@@ -74,7 +74,8 @@ class EksClusterArgsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> complete().addonVersions(versions).build());
         assertEquals(true, e.getMessage().startsWith("EksClusterArgs.addonVersions "), e.getMessage());
         assertEquals(true, e.getMessage().contains(": no pinned version for [coredns]; every one of "
-                + "[vpc-cni, coredns, kube-proxy, eks-pod-identity-agent, aws-ebs-csi-driver] must be pinned"), e.getMessage());
+                + "[vpc-cni, coredns, kube-proxy, eks-pod-identity-agent, aws-ebs-csi-driver, amazon-cloudwatch-observability]"
+                + " must be pinned"), e.getMessage());
     }
 
     @Test
@@ -88,8 +89,10 @@ class EksClusterArgsTest {
     void theAddonsCreatedBeforeAndAfterTheNodesAreExactlyThePinnedOnes() {
         Set<String> created = new HashSet<>(ClusterAddons.BEFORE_NODES);
         created.addAll(ClusterAddons.AFTER_NODES);
-        assertEquals(ClusterAddons.BEFORE_NODES.size() + ClusterAddons.AFTER_NODES.size(), created.size(), "each once");
-        assertEquals(Set.of("vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver"), created);
+        created.add(ContainerLogs.ADDON);
+        assertEquals(ClusterAddons.BEFORE_NODES.size() + ClusterAddons.AFTER_NODES.size() + 1, created.size(), "each once");
+        assertEquals(Set.of("vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver",
+                "amazon-cloudwatch-observability"), created);
         assertEquals(Set.copyOf(AddonVersions.ADDONS), created);
     }
 }

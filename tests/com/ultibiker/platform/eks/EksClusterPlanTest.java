@@ -265,7 +265,8 @@ class EksClusterPlanTest {
         Plan plan = plan(stack);
         for (String region : regions(stack)) {
             List<PlanResource> addons = within(plan, region).stream().filter(r -> r.type().equals("aws:eks/addon:Addon")).toList();
-            assertEquals(new TreeSet<>(List.of("vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver")),
+            assertEquals(new TreeSet<>(List.of("vpc-cni", "coredns", "kube-proxy", "eks-pod-identity-agent", "aws-ebs-csi-driver",
+                            "amazon-cloudwatch-observability")),
                     addons.stream().map(a -> (String) a.prop("addonName")).collect(Collectors.toCollection(TreeSet::new)));
             for (PlanResource a : addons) {
                 assertEquals("OVERWRITE", a.prop("resolveConflictsOnCreate"), a.name());
@@ -526,7 +527,7 @@ class EksClusterPlanTest {
         // plan answers EKS's default-version lookup with v0.0.0-eksbuild.plan, so an add-on following it fails here.
         Plan plan = plan(stack);
         List<PlanResource> addons = plan.ofType("aws:eks/addon:Addon");
-        assertEquals(5 * regions(stack).size(), addons.size());
+        assertEquals(6 * regions(stack).size(), addons.size());
         for (PlanResource addon : addons) {
             String version = String.valueOf(addon.prop("addonVersion"));
             assertTrue(AddonVersions.VERSION.matcher(version).matches() && !version.startsWith("v0.0.0"), addon.name() + ": " + version);

@@ -33,6 +33,7 @@ class IamPoliciesTest {
         docs.put("cluster-autoscaler-policy.json", IamPolicies.clusterAutoscaler("aws", ACCOUNT, CLUSTERS).toJson());
         docs.put("aws-load-balancer-controller-policy.json", IamPolicies.loadBalancerController("aws").toJson());
         docs.put("ebs-csi-driver-policy.json", IamPolicies.ebsCsiDriver("aws").toJson());
+        docs.put("cloudwatch-agent-policy.json", ContainerLogs.agentPolicy("aws", ACCOUNT, CLUSTERS).toJson());
         docs.put("ebs-key-use-policy.json", IamPolicies.ebsKeyUse(List.of(KEY)).toJson());
         docs.put("cluster-encryption-policy.json", IamPolicies.clusterEncryption(KEY).toJson());
         docs.put("ebs-key-policy.json", IamPolicies.ebsKeyPolicy("aws", ACCOUNT, IamPolicies.autoscalingServiceRoleArn("aws", ACCOUNT)));

@@ -21,12 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * than the AWS Load Balancer Controller itself is created after that controller's release. The
  * controller registers a mutating webhook on Services with failurePolicy Fail (chart 1.13.0 values,
  * {@code serviceMutatorWebhookConfig.failurePolicy: Fail}); a Service created before its pods answer is
- * refused. "After" is what the engine enforces: a dependency, or a provider that itself waits.
+ * refused. "After" is what the engine enforces: a dependency, or a provider that itself waits. Managed
+ * add-ons apply manifests too: each is done before the controller's release begins, or begins after it.
  */
 class ServicesAfterControllerTest {
 
     static final String RELEASE = "kubernetes:helm.sh/v3:Release";
     static final String CONTROLLER_CHART = "aws-load-balancer-controller";
+    /**
+     * Managed add-ons whose manifests hold a Service: coredns ({@code kube-dns}) and the CloudWatch Observability
+     * add-on (chart 6.3.0 {@code templates/operator-service.yaml}, the operator's webhook).
+     */
+    static final Set<String> ADDONS_WITH_SERVICES = Set.of("coredns", "amazon-cloudwatch-observability");
 
     /** Every URN {@code r} waits for: its dependencies and its provider, transitively. */
     static Set<String> waitsFor(Plan plan, PlanResource r) {
@@ -56,6 +62,18 @@ class ServicesAfterControllerTest {
             Set<String> before = waitsFor(plan, r);
             if (controllers.stream().noneMatch(before::contains)) {
                 out.add(plan.stack() + " " + r.type() + " " + r.name());
+            }
+        }
+        // A managed add-on that ships a Service applies it while it is created: it either finishes before the
+        // controller's release starts (the controller waits for it) or starts after the release.
+        Set<String> beforeControllers = new HashSet<>();
+        controllers.forEach(urn -> plan.byUrn(urn).ifPresent(c -> beforeControllers.addAll(waitsFor(plan, c))));
+        for (PlanResource addon : plan.ofType("aws:eks/addon:Addon")) {
+            if (!ADDONS_WITH_SERVICES.contains(String.valueOf(addon.prop("addonName")))) {
+                continue;
+            }
+            if (!beforeControllers.contains(addon.urn()) && controllers.stream().noneMatch(waitsFor(plan, addon)::contains)) {
+                out.add(plan.stack() + " " + addon.type() + " " + addon.name() + " (concurrent with the controller's release)");
             }
         }
         return out;

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class AlarmsTest {
 
     private static final ObservabilityConfig C = new ObservabilityConfig(List.of("a@example.com"), 81, 12, 345, 20, 71, 82, 99,
-            10, 15, 50, List.of("api"), java.util.Optional.of("system"));
+            10, 15, 50, com.ultibiker.platform.model.ApplicationLogsConfig.DEFAULT, java.util.Optional.of("system"));
 
     @Test
     void primariesHaveThreeAlarmsAndReplicasFour() {

@@ -156,17 +156,13 @@ class ObservabilityTest {
         assertEquals(1L, a.prop("threshold"));
     }
 
+    /** Container logs are the clusters' (eks/ContainerLogs): Observability keeps no second set of groups. */
     @Test
-    void applicationLogGroupsAreEncryptedWithTheEnvironmentsRetention() {
+    void observabilityCreatesNoLogGroupOfItsOwn() {
         for (Plan plan : List.of(ComponentPlans.dev(), ComponentPlans.prod())) {
-            List<PlanResource> groups = plan.where(r -> r.type().equals("aws:cloudwatch/logGroup:LogGroup") && r.name().contains("-logs-"));
-            assertEquals(2 * plan.ofType(TOPIC).size(), groups.size(), plan.stack());
-            for (PlanResource g : groups) {
-                assertEquals(plan.stack().equals("prod") ? 90L : 30L, g.prop("retentionInDays"), g.name());
-                assertTrue(String.valueOf(g.prop("kmsKeyId")).startsWith("arn:aws:kms:" + g.region() + ":"), g.name());
-            }
+            assertEquals(List.of(), plan.where(r -> r.type().equals("aws:cloudwatch/logGroup:LogGroup")
+                    && r.name().startsWith("observability")), plan.stack());
         }
-        assertEquals("/ultibiker/dev/api", ComponentPlans.dev().require("aws:cloudwatch/logGroup:LogGroup", "observability-us-east-1-logs-api").prop("name"));
     }
 
     @Test

@@ -36,6 +36,10 @@ class PlanReviewTest {
                 "  log group aws-waf-logs-ultibiker-dev-us-east-1: kept 30 days",
                 "ultibiker:eks:EksCluster eks-us-east-1 in us-east-1",
                 "  EKS cluster ultibiker-dev-us-east-1: Kubernetes 1.35",
+                "  log group /aws/containerinsights/ultibiker-dev-us-east-1/application: kept 30 days",
+                "  log group /aws/containerinsights/ultibiker-dev-us-east-1/dataplane: kept 30 days",
+                "  log group /aws/containerinsights/ultibiker-dev-us-east-1/host: kept 30 days",
+                "  log group /aws/containerinsights/ultibiker-dev-us-east-1/system: kept 30 days",
                 "  log group /aws/eks/ultibiker-dev-us-east-1/cluster: kept 30 days",
                 "  node group eks-us-east-1-analytics: t3.large 1-2 nodes (desired 1), ON_DEMAND, root 50 GiB gp3",
                 "  node group eks-us-east-1-application: t3.medium 1-3 nodes (desired 1), ON_DEMAND, root 50 GiB gp3",
@@ -43,9 +47,6 @@ class PlanReviewTest {
                 "ultibiker:network:Network network-us-east-1 in us-east-1",
                 "  NAT gateway network-us-east-1-nat-us-east-1a",
                 "  log group /vpc/ultibiker-dev-us-east-1/flow-logs: kept 30 days",
-                "ultibiker:observability:Observability observability in us-east-1",
-                "  log group /ultibiker/dev/api: kept 30 days",
-                "  log group /ultibiker/dev/websocket: kept 30 days",
                 "ultibiker:timeseries:TimeSeries timeseries",
                 "  StatefulSet ultibiker/influxdb: 1 replica(s), volume data 20Gi gp3-retain"), PlanReview.sizes(StackPlans.dev()));
     }
@@ -145,7 +146,7 @@ class PlanReviewTest {
     @Test
     void devRolesOthersAssumeWithWhatTheyMayDo() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.dev());
-        assertEquals(14, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(15, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertBlock(roles, List.of(
                 "role audit-trail-delivery-role (ultibiker-dev-cloudtrail-delivery)",
                 "  assumed by service cloudtrail.amazonaws.com if aws:SourceAccount StringEquals 123456789012",
@@ -175,6 +176,13 @@ class PlanReviewTest {
                         + " DescribeAutoScalingInstances DescribeLaunchConfigurations DescribeScalingActivities DescribeTags"
                         + " SetDesiredCapacity +1 more; ec2 (4, 4 on any resource): DescribeImages DescribeInstanceTypes"
                         + " DescribeLaunchTemplateVersions GetInstanceTypesFromInstanceRequirements; eks (1): DescribeNodegroup"));
+        assertBlock(roles, List.of(
+                "role eks-us-east-1-cloudwatch-agent-role",
+                "  assumed by service pods.eks.amazonaws.com if aws:RequestTag/eks-cluster-name StringEquals ultibiker-dev-us-east-1,"
+                        + " aws:RequestTag/kubernetes-namespace StringEquals amazon-cloudwatch, aws:RequestTag/kubernetes-service-account"
+                        + " StringEquals cloudwatch-agent, aws:SourceAccount StringEquals 123456789012",
+                "  via pod identity ultibiker-dev-us-east-1 amazon-cloudwatch/cloudwatch-agent",
+                "  may: policy eks-us-east-1-cloudwatch-agent-policy: logs (4): CreateLogGroup CreateLogStream DescribeLogStreams PutLogEvents"));
         assertBlock(roles, List.of(
                 "role eks-us-east-1-node-role",
                 "  assumed by service ec2.amazonaws.com (no condition)",
