@@ -448,6 +448,33 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
     fail(p, "a bucket's own authenticated-read ACL", one(TYPES.bucketV2, { bucket: "b", acl: "authenticated-read" }), [/acl must not be authenticated-read/]);
 }
 
+{
+    const p = "kubernetes-batch-workload-bounded";
+    const container = (name: string, image: string) => ({
+        name, image, resources: { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
+    });
+    const pod = {
+        serviceAccountName: "influxdb-export",
+        initContainers: [container("backup", "influxdb:2.7.12")],
+        containers: [container("upload", "amazon/aws-cli:2.27.26@sha256:" + "a".repeat(64))],
+    };
+    const cronJob = { spec: { schedule: "0 * * * *", jobTemplate: { spec: { activeDeadlineSeconds: 1200, backoffLimit: 2, template: { spec: pod } } } } };
+    const job = { spec: { activeDeadlineSeconds: 600, backoffLimit: 0, template: { spec: pod } } };
+    pass(p, "bounded CronJob with pinned images", one(TYPES.cronJob, cronJob));
+    pass(p, "bounded Job", one(TYPES.job, job));
+    pass(p, "pod template unknown at preview", one(TYPES.cronJob, { spec: { jobTemplate: "[unknown]" } }));
+    fail(p, "container without limits", one(TYPES.job, withProps(job, { spec: { template: { spec: { ...pod,
+        containers: [{ name: "upload", image: "amazon/aws-cli:2.27.26", resources: { requests: { cpu: "100m", memory: "256Mi" } } }] } } } })),
+        [/container upload must set resources.limits.cpu/, /container upload must set resources.limits.memory/]);
+    fail(p, "floating image tag", one(TYPES.cronJob, withProps(cronJob, { spec: { jobTemplate: { spec: { template: { spec: { ...pod,
+        initContainers: [container("backup", "influxdb:2.7")] } } } } } })), [/must pin its image .* \(found "influxdb:2.7"\)/]);
+    pass(p, "an exempted image", one(TYPES.cronJob, withProps(cronJob, { spec: { jobTemplate: { spec: { template: { spec: { ...pod,
+        initContainers: [container("backup", "influxdb:latest")] } } } } } })),
+        { "kubernetes-batch-workload-bounded": { exemptImages: ["influxdb:latest"] } });
+    fail(p, "default service account, no deadline, default retries", one(TYPES.job, { spec: { template: { spec: { ...pod, serviceAccountName: undefined } } } }),
+        [/must name its service account/, /must have a deadline/, /must bound its retries/]);
+}
+
 // ---------------------------------------------------------------------------- deployability
 cases.push(...deployabilityCases);
 

@@ -163,6 +163,8 @@ export const TYPES = {
     ingressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     influx: "aws:timestreaminfluxdb/dbInstance:DbInstance",
     storageClass: "kubernetes:storage.k8s.io/v1:StorageClass",
+    cronJob: "kubernetes:batch/v1:CronJob",
+    job: "kubernetes:batch/v1:Job",
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
     sse: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
