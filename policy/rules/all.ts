@@ -4,6 +4,7 @@ import { auditPolicies } from "./audit";
 import { backupPolicies } from "./backup";
 import { dataProtectionPolicies } from "./dataProtection";
 import { deployabilityPolicies } from "./deployability";
+import { edgePolicies } from "./edge";
 import { encryptionPolicies } from "./encryption";
 import { exposurePolicies } from "./exposure";
 import { kubernetesPolicies } from "./kubernetes";
@@ -15,6 +16,7 @@ export const allPolicies: Policies = [
     ...storagePolicies,
     ...taggingPolicies,
     ...exposurePolicies,
+    ...edgePolicies,
     ...dataProtectionPolicies,
     ...backupPolicies,
     ...auditPolicies,

@@ -28,7 +28,7 @@ describe("policy-check", () => {
     it("exits 0 with only the summary on a clean plan", () => {
         const r = run([fixture("plan-clean.json")]);
         assert.equal(r.code, 0, r.err);
-        assert.deepEqual(r.out, ["policy-check: 0 violations (0 mandatory, 0 advisory) in 12 resources"]);
+        assert.deepEqual(r.out, ["policy-check: 0 violations (0 mandatory, 0 advisory) in 13 resources"]);
     });
 
     it("prints one line per violation and exits 1 on mandatory violations", () => {
@@ -39,7 +39,7 @@ describe("policy-check", () => {
             "required-tags: aws:cloudwatch/logGroup:LogGroup app-logs: tags must include Owner",
             "rds-not-publicly-accessible: aws:rds/instance:Instance database: RDS instance publiclyAccessible must be false",
             "rds-multi-az: aws:rds/instance:Instance database: RDS instance multiAz must be true in production",
-            "policy-check: 4 violations (4 mandatory, 0 advisory) in 12 resources",
+            "policy-check: 4 violations (4 mandatory, 0 advisory) in 13 resources",
         ]);
     });
 
@@ -54,7 +54,7 @@ describe("policy-check", () => {
         assert.equal(r.code, 0, r.err);
         assert.equal(r.out.length, 4);
         assert.ok(r.out.slice(0, 3).every(l => l.endsWith(" [advisory]")), r.out.join("\n"));
-        assert.equal(r.out[3], "policy-check: 3 violations (0 mandatory, 3 advisory) in 12 resources");
+        assert.equal(r.out[3], "policy-check: 3 violations (0 mandatory, 3 advisory) in 13 resources");
     });
 
     it("exits 2 with a clear message on a malformed plan", () => {
@@ -87,7 +87,7 @@ describe("policy-check", () => {
         if (!fs.existsSync(wrapper)) return;
         const r = spawnSync(wrapper, [fixture("plan-violations.json")], { encoding: "utf8" });
         assert.equal(r.status, 1, r.stderr);
-        assert.match(r.stdout, /^policy-check: 4 violations \(4 mandatory, 0 advisory\) in 12 resources$/m);
+        assert.match(r.stdout, /^policy-check: 4 violations \(4 mandatory, 0 advisory\) in 13 resources$/m);
     });
 });
 

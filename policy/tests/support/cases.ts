@@ -4,6 +4,7 @@
 import type { PackConfig, PlanResource } from "../../checker/engine";
 import { bucketSet, happy, replicatedBuckets, res, TAGS, tlsOnlyPolicy, TYPES, urnOf, withProps } from "./factories";
 import { deployabilityCases } from "./deployabilityCases";
+import { edgeCases } from "./edgeCases";
 
 export interface Case {
     policy: string;
@@ -477,5 +478,6 @@ const one = (type: string, props: Record<string, any>, stack = "dev", name = "r"
 
 // ---------------------------------------------------------------------------- deployability
 cases.push(...deployabilityCases);
+cases.push(...edgeCases);
 
 export { urnOf };

@@ -12,6 +12,9 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.ultibiker.platform.audit.Audit;
 import com.ultibiker.platform.audit.AuditArgs;
+import com.ultibiker.platform.assets.Assets;
+import com.ultibiker.platform.assets.AssetsArgs;
+import com.ultibiker.platform.assets.CloudFrontSettings;
 import com.ultibiker.platform.backup.Backups;
 import com.ultibiker.platform.backup.BackupsArgs;
 import com.ultibiker.platform.ci.CiAccess;
@@ -82,6 +85,8 @@ public final class PlatformStack {
     private final StatefulProtection protection;
     /** Every region of the stack, primary first, each with its own provider. */
     private final Map<String, AwsRegion> regions = new LinkedHashMap<>();
+    /** Regions outside the stack's that a global service needs (us-east-1: health-check metrics, CloudFront), one provider each. */
+    private final Map<String, AwsRegion> serviceRegions = new LinkedHashMap<>();
     private final String primary;
     /** The permissions boundary every IAM role of the stack carries (its components get {@link PermissionsBoundary#componentOptions()}). */
     private final PermissionsBoundary boundary;
@@ -154,7 +159,48 @@ public final class PlatformStack {
         stack.backups(observability);
         stack.audit(observability);
         stack.storage();
-        stack.publicEntry(networks, clusters, observability);
+        HostedZone zone = stack.publicEntry(networks, clusters, observability);
+        stack.assets(zone, observability);
+    }
+
+    /** A region of the stack, or a service region outside it, created once (one provider per region). */
+    private AwsRegion region(String name) {
+        AwsRegion own = regions.get(name);
+        return own != null ? own : serviceRegions.computeIfAbsent(name, r -> awsRegion(r, tagging));
+    }
+
+    /**
+     * Static assets, when enabled: the bucket in the primary region, its replica in the secondary, and the
+     * CloudFront distribution {@code assets.<domain>} with its certificate, web ACL and log delivery in us-east-1.
+     */
+    private void assets(HostedZone zone, Observability observability) {
+        if (!config.assets().enabled()) {
+            return;
+        }
+        var args = AssetsArgs.builder()
+                .primary(regions.get(primary))
+                .edge(region(CloudFrontSettings.CERTIFICATE_REGION))
+                .hostname(new PublicHostnames(config.dns().domain()).assets())
+                .hostedZoneId(zone.zoneId())
+                .zoneDelegation(zone.delegation())
+                .awaitCertificate(config.dns().delegation().awaitsCertificates())
+                .validationRecordTtl(config.dns().ttlSeconds())
+                .physicalPrefix(Naming.of(tagging).prefix())
+                .settings(config.assets())
+                .waf(config.edge().waf())
+                .alertTopicArn(observability.topicArn(CloudFrontSettings.CERTIFICATE_REGION))
+                .logRetentionDays(config.logRetentionDays())
+                .tagging(tagging)
+                .protection(protection);
+        config.regions().secondary().ifPresent(secondary -> args.secondary(regions.get(secondary)));
+        var assets = new Assets("assets", args.build(), boundary.componentOptions());
+        ctx.export("assets.url", Output.of("https://" + new PublicHostnames(config.dns().domain()).assets()));
+        ctx.export("assets.bucketName", assets.bucketName());
+        assets.replicaBucketName().ifPresent(name -> ctx.export("assets.replicaBucketName", name));
+        ctx.export("assets.logBucketName", assets.logBucketName());
+        assets.distributionId().ifPresent(id -> ctx.export("assets.distributionId", id));
+        assets.distributionDomainName().ifPresent(domain -> ctx.export("assets.distributionDomainName", domain));
+        assets.webAclArn().ifPresent(arn -> ctx.export("assets.webAclArn", arn));
     }
 
     private void exportStack() {
@@ -493,7 +539,7 @@ public final class PlatformStack {
     private Observability observability(Map<String, EksCluster> clusters, Database database, Map<String, Cache> caches,
                                         TimeSeries timeSeries) {
         Map<String, AwsRegion> alertRegions = new LinkedHashMap<>(regions);
-        alertRegions.computeIfAbsent(ObservabilityArgs.HEALTH_CHECK_REGION, r -> awsRegion(r, tagging));
+        alertRegions.computeIfAbsent(ObservabilityArgs.HEALTH_CHECK_REGION, this::region);
 
         List<ObservabilityArgs.DatabaseInstance> databases = new ArrayList<>();
         databases.add(ObservabilityArgs.DatabaseInstance.builder().role("primary").region(primary)
@@ -535,7 +581,7 @@ public final class PlatformStack {
      * The public entry: the zone (global), one entry point per region through that region's provider, then
      * DNS failover between them, every health check alarmed. Route53 is global; the primary's provider creates it.
      */
-    private void publicEntry(Map<String, Network> networks, Map<String, EksCluster> clusters, Observability observability) {
+    private HostedZone publicEntry(Map<String, Network> networks, Map<String, EksCluster> clusters, Observability observability) {
         AwsRegion primaryRegion = regions.get(primary);
         var hostnames = new PublicHostnames(config.dns().domain());
         var zone = new HostedZone("dns-zone", HostedZoneArgs.builder()
@@ -608,6 +654,7 @@ public final class PlatformStack {
         // Every health check gets an alarm (us-east-1, where Route53 publishes) to the alert topic.
         failover.alarms((name, region, healthCheckId) -> observability.alarmOnHealthCheck(name, healthCheckId));
         new DnsFailover("dns", failover.build(), ComponentResourceOptions.builder().build());
+        return zone;
     }
 
     /** Physical EKS cluster name for a region; the network tags its subnets for it. */

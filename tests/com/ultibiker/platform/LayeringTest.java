@@ -34,7 +34,7 @@ class LayeringTest {
             Map.entry("tagging", 1),
             Map.entry("common", 2),
             Map.entry("network", 3), Map.entry("eks", 3), Map.entry("data", 3), Map.entry("dns", 3),
-            Map.entry("edge", 3), Map.entry("observability", 3), Map.entry("timeseries", 3), Map.entry("ci", 3),
+            Map.entry("edge", 3), Map.entry("assets", 3), Map.entry("observability", 3), Map.entry("timeseries", 3), Map.entry("ci", 3),
             Map.entry("backup", 3), Map.entry("recovery", 3), Map.entry("audit", 3), Map.entry("storage", 3),
             Map.entry("config", 4),
             Map.entry("(root)", 5),

@@ -162,6 +162,8 @@ public final class SecureBucket {
                 .protection(args.protection())
                 .role(args.role() + "-" + target.name())
                 .tags(args.tags())
+                // The replica is read in a failover like the source: the same statements, given its own ARN.
+                .statements(args.statements())
                 .kmsKey(replication.keyArn())
                 .versioned(true);
         args.lifecycle().forEach(replicaArgs::lifecycleRule);
@@ -235,6 +237,11 @@ public final class SecureBucket {
 
     public Output<String> arn() {
         return bucket.arn();
+    }
+
+    /** {@code <bucket>.s3.<region>.amazonaws.com}, the endpoint a CloudFront S3 origin names. */
+    public Output<String> regionalDomainName() {
+        return bucket.bucketRegionalDomainName();
     }
 
     /** The bucket's id (its name), for bucket-scoped resources and inputs such as a log destination. */

@@ -9,6 +9,7 @@ import com.ultibiker.platform.eks.AddonVersions;
 import com.ultibiker.platform.eks.HelmCharts;
 import com.ultibiker.platform.model.AppNamespaceSpec;
 import com.ultibiker.platform.model.AuditConfig;
+import com.ultibiker.platform.model.AssetsConfig;
 import com.ultibiker.platform.model.BackupConfig;
 import com.ultibiker.platform.model.EcrConfig;
 import com.ultibiker.platform.model.UploadsConfig;
@@ -69,7 +70,7 @@ public final class StackConfigParser {
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "environment", "production", "regions", "logRetentionDays", "tags", "network", "eks",
             "database", "cache", "timeseries", "observability", "dns", "ci", "edge", "cost", "backup", "audit",
-            "uploads", "ecr");
+            "uploads", "ecr", "assets");
 
     /** Tags the platform always sets; config may not set them through {@code tags.extra}. */
     public static final Set<String> RESERVED_TAGS = Set.of("Project", "Environment", "Owner", "CostCenter", "ManagedBy", "Name");
@@ -151,6 +152,7 @@ public final class StackConfigParser {
         AuditConfig audit = AuditSection.read(root.section("audit"), productionRules, problems);
         UploadsConfig uploads = StorageSections.uploads(root.section("uploads"), regions, problems);
         EcrConfig ecr = StorageSections.ecr(root.section("ecr"), regions, problems);
+        AssetsConfig assets = AssetsSection.read(root.section("assets"), regions, productionRules, problems);
         return StackConfig.builder()
                 .project(project)
                 .environment(environment)
@@ -172,6 +174,7 @@ public final class StackConfigParser {
                 .audit(audit)
                 .uploads(uploads)
                 .ecr(ecr)
+                .assets(assets)
                 .build();
     }
 

@@ -271,6 +271,11 @@ public final class Pricing {
     /** Size of one WAF log record (JSON with the request's headers), an assumption of this estimate. */
     static final double WAF_LOG_KIB_PER_REQUEST = 1.5;
 
+    /** The traffic log group of the CLOUDFRONT web ACL ({@code aws-waf-logs-<prefix>-cloudfront}, edge/WebAcl). */
+    static boolean isCloudFrontWafLog(String name) {
+        return name.startsWith("aws-waf-logs-") && name.endsWith("-" + com.ultibiker.platform.edge.WebAcl.CLOUDFRONT_LABEL);
+    }
+
     static LogKind logKind(String name) {
         if (name.startsWith("aws-waf-logs-")) {
             return LogKind.WAF;
@@ -297,7 +302,8 @@ public final class Pricing {
             case FLOW -> u.flowLogGbPerMonthPerVpc();
             case EKS_CONTROL_PLANE -> u.eksControlPlaneLogGbPerMonth();
             case OTHER -> u.otherLogGbPerMonthPerGroup();
-            case WAF -> u.requestsPerSecond() * SECONDS_PER_MONTH * c.share(r.region()) * WAF_LOG_KIB_PER_REQUEST / KIB_PER_GB;
+            case WAF -> (isCloudFrontWafLog(name) ? assetRequestsPerMonth(u)
+                    : u.requestsPerSecond() * SECONDS_PER_MONTH * c.share(r.region())) * WAF_LOG_KIB_PER_REQUEST / KIB_PER_GB;
             case APPLICATION -> u.applicationLogGbPerMonth() * c.share(r.region())
                     / c.plan().count(r.type(), r.region(), g -> logKind(g.string("name", g.name())) == LogKind.APPLICATION);
         };
@@ -305,7 +311,8 @@ public final class Pricing {
             case FLOW -> "cost.flowLogGbPerMonthPerVpc";
             case EKS_CONTROL_PLANE -> "cost.eksControlPlaneLogGbPerMonth";
             case OTHER -> "cost.otherLogGbPerMonthPerGroup";
-            case WAF -> "one " + fmt(WAF_LOG_KIB_PER_REQUEST) + " KiB record per request, " + pct(c.share(r.region())) + " of cost.requestsPerSecond";
+            case WAF -> "one " + fmt(WAF_LOG_KIB_PER_REQUEST) + " KiB record per request, " + (isCloudFrontWafLog(name)
+                    ? ASSET_REQUESTS.substring(0, ASSET_REQUESTS.length() - 1) : pct(c.share(r.region())) + " of cost.requestsPerSecond");
             case APPLICATION -> "cost.applicationLogGbPerMonth at " + pct(c.share(r.region())) + " of traffic";
         };
         double retentionMonths = r.number("retentionInDays", 365) / 30.0;
@@ -326,12 +333,24 @@ public final class Pricing {
 
     static List<LineItem> webAcl(PlannedResource r, Context c) {
         double rules = r.list("rules").size();
-        double share = "CLOUDFRONT".equals(r.string("scope", "REGIONAL")) ? 1.0 : c.share(r.region());
-        double millions = c.usage().requestsPerSecond() * SECONDS_PER_MONTH * share / 1e6;
+        boolean cloudFront = "CLOUDFRONT".equals(r.string("scope", "REGIONAL"));
+        // A CLOUDFRONT web ACL inspects the distribution's requests (the static assets), not the API's.
+        double millions = cloudFront ? assetRequestsPerMonth(c.usage()) / 1e6
+                : c.usage().requestsPerSecond() * SECONDS_PER_MONTH * c.share(r.region()) / 1e6;
+        String requests = cloudFront ? "requests (" + ASSET_REQUESTS : "requests (" + pct(c.share(r.region())) + " of cost.requestsPerSecond)";
         return List.of(
                 c.line("web ACL", "waf.webAcl", r.region(), 1, "ACL-months"),
                 c.line(fmt(rules) + " rules", "waf.rule", r.region(), rules, "rule-months"),
-                c.line("requests (" + pct(share) + " of cost.requestsPerSecond)", "waf.requests", r.region(), millions, "million requests"));
+                c.line(requests, "waf.requests", r.region(), millions, "million requests"));
+    }
+
+    /** Average size of one static asset (map tiles and imagery), an assumption of this estimate: it turns GB into requests. */
+    static final double ASSET_OBJECT_KIB = 100;
+    static final String ASSET_REQUESTS = "cost.staticAssetsGbPerMonth in " + fmt(ASSET_OBJECT_KIB) + " KiB objects)";
+
+    /** Requests a month to the assets distribution (and its web ACL): the delivered volume over the object size. */
+    static double assetRequestsPerMonth(CostConfig u) {
+        return u.staticAssetsGbPerMonth() * KIB_PER_GB / ASSET_OBJECT_KIB;
     }
 
     static List<LineItem> distribution(PlannedResource r, Context c) {

@@ -10,6 +10,8 @@ public record PublicHostnames(String domain) {
 
     public static final String API = "api";
     public static final String WS = "ws";
+    /** Static assets through CloudFront (not behind the load balancers, so not in {@link #all()}). */
+    public static final String ASSETS = "assets";
 
     public String api() {
         return API + "." + domain;
@@ -19,7 +21,11 @@ public record PublicHostnames(String domain) {
         return WS + "." + domain;
     }
 
-    /** Every public name, the default route (api) first. */
+    public String assets() {
+        return ASSETS + "." + domain;
+    }
+
+    /** Every public name of the load balancers, the default route (api) first. */
     public List<String> all() {
         return List.of(api(), ws());
     }

@@ -67,6 +67,8 @@ public final class WebAcl extends ComponentResource {
     /** Web ACL capacity included in the base price (WAFv2 API reference, DescribeManagedRuleGroup: "The WCU limit for web ACLs is 1,500"). */
     public static final int BASE_CAPACITY_UNITS = 1500;
     public static final String RATE_RULE = "rate-limit-per-ip";
+    /** Name part of the CLOUDFRONT web ACL, where a REGIONAL one has its region: {@code <prefix>-cloudfront}. */
+    public static final String CLOUDFRONT_LABEL = "cloudfront";
     /** Headers that carry credentials: kept out of the logs. */
     public static final List<String> REDACTED_HEADERS = List.of("authorization", "cookie");
 
@@ -81,13 +83,16 @@ public final class WebAcl extends ComponentResource {
         var region = args.region();
         var tagging = args.tagging();
         var settings = args.settings();
-        String aclName = WafNames.webAclName(args.physicalPrefix(), region.name());
+        // The CLOUDFRONT ACL lives in us-east-1 beside that region's REGIONAL one: its own label keeps the
+        // log group, its policy and the alarm apart (WAF names are unique per scope, log groups per region).
+        String label = args.scope() == WafScope.CLOUDFRONT ? CLOUDFRONT_LABEL : region.name();
+        String aclName = WafNames.webAclName(args.physicalPrefix(), label);
 
         String aclResource = Naming.child(name, "acl");
         var acl = new com.pulumi.aws.wafv2.WebAcl(aclResource, com.pulumi.aws.wafv2.WebAclArgs.builder()
                 .name(aclName)
                 .description("Public entry of " + aclName + ": AWS managed rules and a per-address rate limit")
-                .scope("REGIONAL")
+                .scope(args.scope().name())
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build()).build())
                 .rules(rules(aclName, settings))
                 .visibilityConfig(WebAclVisibilityConfigArgs.builder()
@@ -99,16 +104,17 @@ public final class WebAcl extends ComponentResource {
                 .build(), region.child(this));
         this.arn = acl.arn();
 
-        new WebAclAssociation(Naming.child(name, "association"), WebAclAssociationArgs.builder()
-                .resourceArn(args.loadBalancerArn())
-                .webAclArn(acl.arn())
-                .build(), region.child(this));
+        args.loadBalancerArn().ifPresent(loadBalancer ->
+                new WebAclAssociation(Naming.child(name, "association"), WebAclAssociationArgs.builder()
+                        .resourceArn(loadBalancer)
+                        .webAclArn(acl.arn())
+                        .build(), region.child(this)));
 
         String keyName = Naming.child(name, "logs-key");
         var key = EncryptionKeys.create(keyName, "Encrypts the WAF traffic logs of " + aclName, this, region, tagging,
                 args.protection(), scope -> List.of(
                         KeyPolicies.ServiceGrant.cloudWatchLogs(scope.partition(), scope.region(), scope.accountId())));
-        String logGroupName = WafNames.logGroupName(args.physicalPrefix(), region.name());
+        String logGroupName = WafNames.logGroupName(args.physicalPrefix(), label);
         String groupResource = Naming.child(name, "logs");
         var logGroup = new LogGroup(groupResource, LogGroupArgs.builder()
                 .name(logGroupName)
@@ -136,12 +142,14 @@ public final class WebAcl extends ComponentResource {
         String alarmResource = Naming.child(name, "blocked-requests");
         Output<List<String>> actions = args.alertTopicArn().applyValue(List::of);
         new MetricAlarm(alarmResource, MetricAlarmArgs.builder()
-                .name(args.physicalPrefix() + "-waf-" + region.name() + "-blocked-requests")
+                .name(args.physicalPrefix() + "-waf-" + label + "-blocked-requests")
                 .alarmDescription("WAF " + aclName + ": more than " + settings.blockedRequestsAlarm()
                         + " requests blocked in 5 minutes (an attack, or a rule blocking real traffic)")
                 .namespace("AWS/WAFV2")
                 .metricName("BlockedRequests")
-                .dimensions(Map.of("WebACL", aclName, "Region", region.name(), "Rule", "ALL"))
+                .dimensions(args.scope() == WafScope.CLOUDFRONT
+                        ? Map.of("WebACL", aclName, "Rule", "ALL")
+                        : Map.of("WebACL", aclName, "Region", region.name(), "Rule", "ALL"))
                 .statistic("Sum")
                 .comparisonOperator("GreaterThanThreshold")
                 .threshold((double) settings.blockedRequestsAlarm())

@@ -14,6 +14,7 @@ import java.util.List;
  * @param audit       CloudTrail, GuardDuty and Security Hub: by this stack or left to the organisation
  * @param uploads     the user-content bucket
  * @param ecr         the services' image repositories
+ * @param assets      static assets: S3 (replicated to the secondary region) behind CloudFront
  */
 public record StackConfig(
         String project,
@@ -35,7 +36,8 @@ public record StackConfig(
         BackupConfig backup,
         AuditConfig audit,
         UploadsConfig uploads,
-        EcrConfig ecr) {
+        EcrConfig ecr,
+        AssetsConfig assets) {
 
     /** The regions this stack runs in, primary first. */
     public List<String> regionList() {
@@ -68,6 +70,7 @@ public record StackConfig(
         private AuditConfig audit;
         private UploadsConfig uploads;
         private EcrConfig ecr;
+        private AssetsConfig assets;
 
         private Builder() {
         }
@@ -92,6 +95,7 @@ public record StackConfig(
         public Builder audit(AuditConfig value) { this.audit = value; return this; }
         public Builder uploads(UploadsConfig value) { this.uploads = value; return this; }
         public Builder ecr(EcrConfig value) { this.ecr = value; return this; }
+        public Builder assets(AssetsConfig value) { this.assets = value; return this; }
 
         public StackConfig build() {
             return new StackConfig(
@@ -114,7 +118,8 @@ public record StackConfig(
                     Required.of(backup, "StackConfig.backup"),
                     Required.of(audit, "StackConfig.audit"),
                     Required.of(uploads, "StackConfig.uploads"),
-                    Required.of(ecr, "StackConfig.ecr"));
+                    Required.of(ecr, "StackConfig.ecr"),
+                    Required.of(assets, "StackConfig.assets"));
         }
     }
 }

@@ -262,6 +262,28 @@ final class ComputedAttributes {
                 String awsId = inputs.getOrDefault("zoneId", "") + "_" + fqdn + "_" + inputs.getOrDefault("type", "")
                         + (inputs.containsKey("setIdentifier") ? "_" + inputs.get("setIdentifier") : "");
             }
+            case "aws:cloudfront/distribution:Distribution" -> {
+                // Distribution ids are "E" plus 13 upper-case characters; the ARN has no region
+                // (arn:aws:cloudfront::<account>:distribution/<id>); every distribution's alias zone is Z2FDTNDATAQYW2.
+                state.put("arn", "arn:aws:cloudfront::" + account + ":distribution/" + id);
+                state.put("domainName", "d" + lower(seed, 13) + ".cloudfront.net");
+                state.put("hostedZoneId", "Z2FDTNDATAQYW2");
+                state.put("status", "Deployed");
+                state.put("etag", "E" + upper(seed + "/etag", 13));
+            }
+            case "aws:cloudfront/originAccessControl:OriginAccessControl" -> state.put("etag", "E" + upper(seed + "/etag", 13));
+            case "aws:wafv2/webAcl:WebAcl" -> state.put("arn", "CLOUDFRONT".equals(inputs.get("scope"))
+                    // A CLOUDFRONT web ACL's ARN says global (WAFv2 API reference, WebACL ARN); the distribution's
+                    // webAclId takes that ARN. REGIONAL ones keep the generic form the plans have always had.
+                    ? arn("wafv2", region, account, "global/webacl/" + inputs.getOrDefault("name", name) + "/" + uuid(seed))
+                    : arn(service, region, account, "web-acl/" + id));
+            case "aws:cloudwatch/logDeliverySource:LogDeliverySource" ->
+                    state.put("arn", arn("logs", region, account, "delivery-source:" + inputs.getOrDefault("name", name)));
+            case "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination" -> {
+                state.put("arn", arn("logs", region, account, "delivery-destination:" + inputs.getOrDefault("name", name)));
+                state.put("deliveryDestinationType", "S3");
+            }
+            case "aws:cloudwatch/logDelivery:LogDelivery" -> state.put("arn", arn("logs", region, account, "delivery:" + id));
             case "aws:timestreaminfluxdb/dbInstance:DbInstance" -> {
                 String awsId = lower(seed, 10);
                 state.put("arn", arn("timestream-influxdb", region, account, "db-instance/" + awsId));

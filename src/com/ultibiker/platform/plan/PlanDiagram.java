@@ -202,6 +202,7 @@ public final class PlanDiagram {
                 case "kubernetes:apps/v1:StatefulSet" -> lines.add("StatefulSet " + r.name());
                 case "aws:lb/loadBalancer:LoadBalancer" -> lines.add(Boolean.TRUE.equals(r.prop("internal")) ? "internal ALB" : "public ALB");
                 case "aws:route53/zone:Zone" -> lines.add("hosted zone " + r.prop("name"));
+                case "aws:cloudfront/distribution:Distribution" -> lines.add("CloudFront " + r.prop("priceClass"));
                 case "aws:eks/cluster:Cluster" -> lines.add("EKS " + r.prop("version"));
                 case "aws:ec2/vpc:Vpc" -> lines.add("VPC " + r.prop("cidrBlock"));
                 default -> { }

@@ -130,6 +130,11 @@ public final class PlanReview {
                         out.add("load balancer " + r.name() + ": internet-facing, " + r.prop("ipAddressType") + ", " + webAclOf(plan, r));
                     }
                 }
+                case "aws:cloudfront/distribution:Distribution" -> out.add("CloudFront distribution " + r.name() + ": "
+                        + join(r.prop("aliases"), ", ") + ", viewer TLS " + r.prop("viewerCertificate.minimumProtocolVersion") + ", "
+                        + r.dependencies().stream().map(plan::byUrn).flatMap(java.util.Optional::stream)
+                                .filter(d -> d.type().equals("aws:wafv2/webAcl:WebAcl")).findFirst()
+                                .map(acl -> "web ACL " + acl.prop("name")).orElse("NO web ACL"));
                 case "aws:eks/cluster:Cluster" -> {
                     if (Boolean.TRUE.equals(r.prop("vpcConfig.endpointPublicAccess"))) {
                         out.add("EKS API " + r.prop("name") + ": public endpoint from " + join(r.prop("vpcConfig.publicAccessCidrs"), ", "));

@@ -61,7 +61,8 @@ public record RecoveryObjectives(
 
     public static RecoveryObjectives from(StackConfig config) {
         var dns = config.dns();
-        List<StoreObjective> stores = List.of(postgresql(config), redis(config), timeSeries(config), buckets(config));
+        List<StoreObjective> stores = new ArrayList<>(List.of(postgresql(config), redis(config), timeSeries(config), buckets(config)));
+        assets(config).ifPresent(stores::add);
         return new RecoveryObjectives(config.regions().isMultiRegion(), dns.detectionSeconds(),
                 dns.cachedAnswerSeconds(), dns.failoverSeconds(), dns.rtoTargetSeconds(),
                 config.observability().replicaLagSeconds(), dns.rpoTargetSeconds(), stores);
@@ -155,6 +156,29 @@ public record RecoveryObjectives(
                             + "replicated back");
         }
         return backedUpOnly("buckets", config, "AWS Backup recovery points of the uploads bucket");
+    }
+
+    /**
+     * Static assets (when {@code assets.enabled}): reproducible content the pipeline publishes (no Backup tag), read
+     * through CloudFront, whose origin group reads the replica per request when the primary bucket fails: reads
+     * recover at once, with no DNS change and no runbook step.
+     */
+    static Optional<StoreObjective> assets(StackConfig config) {
+        if (!config.assets().enabled()) {
+            return Optional.empty();
+        }
+        Optional<String> secondary = config.regions().secondary();
+        if (secondary.isEmpty()) {
+            return Optional.of(new StoreObjective("assets", "bucket versioning only; no copy outside " + config.regions().primary(),
+                    false, OptionalInt.empty(), OptionalInt.empty(),
+                    "reproducible content: republish it from the pipeline into a new region's bucket"));
+        }
+        return Optional.of(new StoreObjective("assets", "S3 Replication of the assets bucket to its replica in " + secondary.get()
+                + "; CloudFront's origin group reads the replica when the primary answers 403, 404 or 5xx", false,
+                OptionalInt.empty(), OptionalInt.of(0),
+                "reads fail over per request inside CloudFront (RTO 0, no DNS change); S3 Replication without Replication "
+                        + "Time Control has no time bound, so an asset published just before the loss may be missing from the "
+                        + "replica: republish it (reproducible content); publishing waits for the primary region"));
     }
 
     /** A store whose only copy in the secondary region is AWS Backup's daily cross-region copy. */

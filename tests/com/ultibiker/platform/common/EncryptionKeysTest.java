@@ -21,6 +21,7 @@ class EncryptionKeysTest {
     @Test
     void devAliasesAreNamedAfterTheStackAndTheKey() {
         assertEquals(new TreeSet<>(List.of(
+                        "alias/ultibiker-dev/assets-key",
                         "alias/ultibiker-dev/audit-trail-key",
                         "alias/ultibiker-dev/backup-us-east-1-key",
                         "alias/ultibiker-dev/cache-us-east-1-key",

@@ -194,7 +194,11 @@ class DnsDeployabilityTest {
         Set<String> pendingUrns = new HashSet<>();
         plan.resources().forEach(r -> pendingUrns.add(r.urn()));
         List<String> added = StackPlans.dev().resources().stream().map(PlanResource::urn).filter(u -> !pendingUrns.contains(u)).sorted().toList();
-        assertEquals(List.of("entry-us-east-1-cert-validation", "entry-us-east-1-https", "entry-us-east-1-ws-rule"),
+        // The assets distribution needs an issued certificate too: it, its origin access control, log delivery and
+        // alias records come with the validation.
+        assertEquals(List.of("assets-cert-validation", "assets-cdn", "assets-oac", "assets-log-delivery", "assets-log-destination",
+                        "assets-log-source", "assets-a", "assets-aaaa",
+                        "entry-us-east-1-cert-validation", "entry-us-east-1-https", "entry-us-east-1-ws-rule"),
                 added.stream().map(u -> u.substring(u.lastIndexOf("::") + 2)).toList());
     }
 

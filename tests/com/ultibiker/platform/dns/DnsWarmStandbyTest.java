@@ -22,9 +22,9 @@ class DnsWarmStandbyTest {
 
     private static final String SECONDARY = "eu-west-1";
 
-    /** Global services: their resources survive the loss of any one region. */
+    /** Global services: their resources survive the loss of any one region (CloudFront: README, "What is global"). */
     static boolean isGlobal(PlanResource r) {
-        return r.type().startsWith("aws:route53/") || r.type().startsWith("aws:iam/");
+        return r.type().startsWith("aws:route53/") || r.type().startsWith("aws:iam/") || r.type().startsWith("aws:cloudfront/");
     }
 
     @Test

@@ -108,7 +108,7 @@ class WebAclTest {
                 }
             }
         }
-        assertEquals(3, acls);
+        assertEquals(4, acls, "dev's one and prod's two REGIONAL web ACLs, prod's CLOUDFRONT one (assets)");
         assertEquals(List.of(), problems);
     }
 
@@ -139,7 +139,13 @@ class WebAclTest {
                 }
                 PlanResource alarm = alarms.get(0);
                 List<PlanResource> topics = dependencies(plan, alarm, TOPIC);
-                if (!"BlockedRequests".equals(alarm.prop("metricName")) || !acl.region().equals(alarm.prop("dimensions.Region"))
+                // CloudFront web ACLs publish in us-east-1 without a Region dimension (WAF Developer Guide,
+                // "AWS WAF metrics and dimensions"): an alarm naming one would watch a metric that never exists.
+                Object region = "CLOUDFRONT".equals(acl.prop("scope")) ? null : acl.region();
+                if ("CLOUDFRONT".equals(acl.prop("scope")) && !WafScope.CLOUDFRONT_REGION.equals(acl.region())) {
+                    problems.add(plan.stack() + " " + acl.name() + ": a CLOUDFRONT web ACL outside " + WafScope.CLOUDFRONT_REGION);
+                }
+                if (!"BlockedRequests".equals(alarm.prop("metricName")) || !java.util.Objects.equals(region, alarm.prop("dimensions.Region"))
                         || !"ALL".equals(alarm.prop("dimensions.Rule")) || topics.size() != 1 || !acl.region().equals(topics.get(0).region())
                         || !acl.region().equals(alarm.region())) {
                     problems.add(plan.stack() + " " + alarm.name() + ": not BlockedRequests of " + acl.prop("name") + " to a topic of " + acl.region());

@@ -108,6 +108,8 @@ class PlanDiagramTest {
         // ... and the replications of the uploads bucket and of the image repositories into the standby region
         expected.add("uploads -> uploads");
         expected.add("ecr -> ecr");
+        // the assets replica in eu-west-1 is read by the distribution its policy names (created through us-east-1)
+        expected.add("assets -> assets");
         assertEquals(expected, arrows);
     }
 

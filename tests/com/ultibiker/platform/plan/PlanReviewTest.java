@@ -73,7 +73,7 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(54, prod.size(), String.join("\n", prod));
+        assertEquals(60, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:cloudtrail/trail:Trail audit-trail", "aws:s3/bucketV2:BucketV2 audit-trail-bucket",
                 "aws:kms/key:Key audit-trail-key", "aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
@@ -82,7 +82,8 @@ class PlanReviewTest {
                 "aws:iam/openIdConnectProvider:OpenIdConnectProvider ci-oidc-provider",
                 "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:s3/bucketV2:BucketV2 uploads-bucket-replica",
                 "aws:ecr/repository:Repository ecr-eu-west-1-api", "aws:kms/key:Key uploads-eu-west-1-key", "aws:s3/bucketV2:BucketV2 timeseries-export-bucket",
-                "aws:kms/key:Key timeseries-export-key", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
+                "aws:kms/key:Key timeseries-export-key", "aws:s3/bucketV2:BucketV2 assets-bucket",
+                "aws:s3/bucketV2:BucketV2 assets-bucket-replica", "aws:kms/key:Key assets-replica-key", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
             assertTrue(prod.contains(line), line);
         }
     }
@@ -90,6 +91,7 @@ class PlanReviewTest {
     @Test
     void devInternetExposure() {
         assertEquals(List.of(
+                "CloudFront distribution assets-cdn: assets.dev.ultibiker.example.com, viewer TLS TLSv1.2_2021, NO web ACL",
                 "EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0",
                 "load balancer entry-us-east-1-alb: internet-facing, dualstack, web ACL ultibiker-dev-us-east-1",
                 "security group entry-us-east-1-sg: tcp 443 from 0.0.0.0/0, ::/0",
@@ -99,6 +101,7 @@ class PlanReviewTest {
     @Test
     void prodInternetExposure() {
         assertEquals(List.of(
+                "CloudFront distribution assets-cdn: assets.ultibiker.example.com, viewer TLS TLSv1.2_2021, web ACL ultibiker-prod-cloudfront",
                 "load balancer entry-eu-west-1-alb: internet-facing, dualstack, web ACL ultibiker-prod-eu-west-1",
                 "load balancer entry-us-east-1-alb: internet-facing, dualstack, web ACL ultibiker-prod-us-east-1",
                 "security group entry-eu-west-1-sg: tcp 443 from 0.0.0.0/0, ::/0",
@@ -209,7 +212,7 @@ class PlanReviewTest {
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(20, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(21, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -240,11 +243,11 @@ class PlanReviewTest {
     void theSummaryPrintsTheReviewSectionsWithTheirCounts() {
         String dev = PlanSummary.render(StackPlans.dev());
         assertTrue(dev.contains("\nFor review: protected resources (0):\n  (none)\n"), dev);
-        assertTrue(dev.contains("\nFor review: reachable from the internet (4):\n  EKS API ultibiker-dev-us-east-1: public endpoint from 0.0.0.0/0\n"), dev);
+        assertTrue(dev.contains("\nFor review: reachable from the internet (5):\n  CloudFront distribution assets-cdn: "), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role audit-trail-delivery-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (54):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
-        assertTrue(prod.contains("\nFor review: reachable from the internet (6):\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (60):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: reachable from the internet (7):\n"), prod);
     }
 
     @Test

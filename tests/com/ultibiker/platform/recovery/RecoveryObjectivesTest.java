@@ -100,13 +100,26 @@ class RecoveryObjectivesTest {
         assertTrue(ts.mechanism().endsWith("to a bucket in us-east-1; no copy outside us-east-1"), ts.mechanism());
     }
 
+    /** Assets fail over per request inside CloudFront: RTO 0 for reads with the replica, none without it. */
+    @Test
+    void assetsRecoverAtOnceThroughTheReplicaAndNotWithoutOne() {
+        var prod = RecoveryObjectives.from(StackConfigParser.parse("ultibiker-platform", StackPlans.stackFile("prod").projectConfig()));
+        StoreObjective assets = prod.stores().stream().filter(s -> s.store().equals("assets")).findFirst().orElseThrow();
+        assertEquals(OptionalInt.of(0), assets.rtoSeconds());
+        assertTrue(assets.rtoMet(300));
+        assertFalse(assets.holdsData(), "reproducible content the pipeline publishes");
+        assertTrue(assets.mechanism().contains("replica in eu-west-1"), assets.mechanism());
+        var dev = RecoveryObjectives.from(StackConfigParser.parse("ultibiker-platform", StackPlans.stackFile("dev").projectConfig()));
+        assertEquals(OptionalInt.empty(), dev.stores().stream().filter(s -> s.store().equals("assets")).findFirst().orElseThrow().rtoSeconds());
+    }
+
     @Test
     void withoutAStandbyEveryStoreIsUnmet() {
         var dev = RecoveryObjectives.from(StackConfigParser.parse("ultibiker-platform", StackPlans.stackFile("dev").projectConfig()));
         assertFalse(dev.standby());
         assertFalse(dev.rtoMet());
         assertFalse(dev.rpoMet());
-        assertEquals(List.of("postgresql", "redis", "timeseries", "buckets"), dev.rtoUnmetBy());
+        assertEquals(List.of("postgresql", "redis", "timeseries", "buckets", "assets"), dev.rtoUnmetBy());
         assertEquals(List.of("postgresql", "timeseries", "buckets"), dev.rpoUnmetBy(), "the stores that hold data");
     }
 
