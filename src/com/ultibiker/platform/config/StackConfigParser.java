@@ -16,6 +16,8 @@ import com.ultibiker.platform.model.UploadsConfig;
 import com.ultibiker.platform.model.CacheConfig;
 import com.ultibiker.platform.model.CapacityType;
 import com.ultibiker.platform.model.CiConfig;
+import com.ultibiker.platform.model.CiRunnersConfig;
+import com.ultibiker.platform.model.RunnerConnection;
 import com.ultibiker.platform.model.CostConfig;
 import com.ultibiker.platform.model.DatabaseConfig;
 import com.ultibiker.platform.model.DnsConfig;
@@ -146,7 +148,7 @@ public final class StackConfigParser {
             problems.invalid(root.keyOf("observability") + ".replicaLagSeconds", observability.replicaLagSeconds(),
                     "less than dns.rpoTargetSeconds (" + dns.rpoTargetSeconds() + "), so the lag alarm fires before the RPO is lost");
         }
-        CiConfig ci = ci(root.section("ci"), environment, problems);
+        CiConfig ci = ci(root.section("ci"), environment, !eks.endpointPublicAccess(), problems);
         CostConfig cost = cost(root.section("cost"), problems);
         BackupConfig backup = BackupSection.read(root.section("backup"), productionRules, problems);
         AuditConfig audit = AuditSection.read(root.section("audit"), productionRules, problems);
@@ -940,7 +942,7 @@ public final class StackConfigParser {
             Pattern.compile("arn:aws(-[a-z]+)*:iam::\\d{12}:oidc-provider/token\\.actions\\.githubusercontent\\.com");
     static final Pattern MANAGED_POLICY_ARN = Pattern.compile("arn:aws(-[a-z]+)*:iam::(aws|\\d{12}):policy/[\\w+=,.@/-]+");
 
-    private static CiConfig ci(ConfigSection s, String environment, Problems problems) {
+    private static CiConfig ci(ConfigSection s, String environment, boolean privateClusterApi, Problems problems) {
         boolean enabled = s.bool("enabled", false);
         String repository = enabled
                 ? s.requiredString("githubRepository", "the GitHub repository as owner/name, e.g. ultibiker/ultibiker-platform")
@@ -980,9 +982,11 @@ public final class StackConfigParser {
         accountId.ifPresent(id -> check(problems, s, "accountId", id, Checks.matches(id, AWS_ACCOUNT_ID, "a 12-digit AWS account id")
                 .or(() -> providerArn.filter(arn -> !arn.contains(":iam::" + id + ":")).map(arn ->
                         "the account of ci.oidcProviderArn (" + arn + ")"))));
+        CiRunnersConfig runners = runners(s.section("runners"), enabled, privateClusterApi, problems);
         s.rejectUnknownKeys();
         return CiConfig.builder()
                 .enabled(enabled)
+                .runners(runners)
                 .githubRepository(repository)
                 .githubEnvironment(githubEnvironment)
                 .defaultBranch(branch)
@@ -992,6 +996,36 @@ public final class StackConfigParser {
                 .oidcSubjectPrefix(subjectPrefix)
                 .previewEnvironment(previewEnvironment)
                 .accountId(accountId)
+                .build();
+    }
+
+    /**
+     * {@code ci.runners}: on by default where CI is on and the cluster API is private (no GitHub-hosted runner reaches
+     * it). The connection state defaults to pending, so that a first {@code up} never asks CodeBuild for a project or
+     * webhook through a connection nobody has completed yet; {@code available} after the handshake (docs/ci-setup.md).
+     */
+    private static CiRunnersConfig runners(ConfigSection s, boolean ciEnabled, boolean privateClusterApi, Problems problems) {
+        boolean enabled = s.bool("enabled", ciEnabled && privateClusterApi);
+        if (enabled && !ciEnabled) {
+            problems.invalid(s.keyOf("enabled"), true, "false unless ci.enabled is true (the runners' jobs assume CI's roles)");
+        }
+        RunnerConnection connection = s.choice("connection", RunnerConnection.class, RunnerConnection.PENDING);
+        String computeType = s.string("computeType", CiRunnersConfig.DEFAULT_COMPUTE_TYPE);
+        if (!CiRunnersConfig.COMPUTE_TYPES.contains(computeType)) {
+            problems.invalid(s.keyOf("computeType"), computeType, "one of " + String.join(", ", CiRunnersConfig.COMPUTE_TYPES)
+                    + " (CodeBuild's x86_64 Linux container types)");
+        }
+        String image = s.string("image", CiRunnersConfig.DEFAULT_IMAGE);
+        if (!CiRunnersConfig.IMAGES.contains(image)) {
+            problems.invalid(s.keyOf("image"), image, "one of " + String.join(", ", CiRunnersConfig.IMAGES)
+                    + " (curated x86_64 Linux images of the CodeBuild-hosted GitHub Actions runner)");
+        }
+        s.rejectUnknownKeys();
+        return CiRunnersConfig.builder()
+                .enabled(enabled)
+                .connection(connection)
+                .computeType(computeType)
+                .image(image)
                 .build();
     }
 
@@ -1122,6 +1156,7 @@ public final class StackConfigParser {
                 .applicationLogGbPerMonth(ranged(s, "applicationLogGbPerMonth", 50, 0, volume, problems))
                 .otherLogGbPerMonthPerGroup(ranged(s, "otherLogGbPerMonthPerGroup", 1, 0, volume, problems))
                 .crossRegionReplicationGbPerMonth(ranged(s, "crossRegionReplicationGbPerMonth", 100, 0, volume, problems))
+                .ciRunnerMinutesPerMonth(ranged(s, "ciRunnerMinutesPerMonth", 1_000, 0, volume, problems))
                 .s3GbPerBucket(ranged(s, "s3GbPerBucket", 50, 0, volume, problems))
                 .dnsQueriesMillionsPerMonth(ranged(s, "dnsQueriesMillionsPerMonth", 20, 0, volume, problems))
                 .staticAssetsGbPerMonth(ranged(s, "staticAssetsGbPerMonth", 250, 0, volume, problems))

@@ -29,6 +29,7 @@ public final class Assumptions {
                 new Assumption("applicationLogGbPerMonth", c.applicationLogGbPerMonth(), "GB", ASSUMED),
                 new Assumption("otherLogGbPerMonthPerGroup", c.otherLogGbPerMonthPerGroup(), "GB", ASSUMED),
                 new Assumption("crossRegionReplicationGbPerMonth", c.crossRegionReplicationGbPerMonth(), "GB", ASSUMED),
+                new Assumption("ciRunnerMinutesPerMonth", c.ciRunnerMinutesPerMonth(), "min", ASSUMED + " (per runner project)"),
                 new Assumption("s3GbPerBucket", c.s3GbPerBucket(), "GB", ASSUMED),
                 new Assumption("dnsQueriesMillionsPerMonth", c.dnsQueriesMillionsPerMonth(), "million", ASSUMED),
                 new Assumption("staticAssetsGbPerMonth", c.staticAssetsGbPerMonth(), "GB", "planning overview: ~250 GB/month of static assets"),

@@ -77,7 +77,8 @@ public final class Pricing {
             Map.entry("aws:backup/vault:Vault", Pricing::backupVault),
             Map.entry("aws:guardduty/detector:Detector", Pricing::guardDuty),
             Map.entry("aws:cloudtrail/trail:Trail", Pricing::cloudTrail),
-            Map.entry("aws:ecr/repository:Repository", Pricing::ecrRepository));
+            Map.entry("aws:ecr/repository:Repository", Pricing::ecrRepository),
+            Map.entry("aws:codebuild/project:Project", Pricing::codeBuildProject));
 
     private Pricing() {
     }
@@ -371,6 +372,13 @@ public final class Pricing {
 
     static List<LineItem> cloudTrail(PlannedResource r, Context c) {
         return List.of(new LineItem("trail: first copy of management events (no charge; data events not modelled)", "none", 0, "-", 0));
+    }
+
+    /** Build minutes of a CI runner project at its compute type's per-minute price (price key codebuild.<compute type>). */
+    static List<LineItem> codeBuildProject(PlannedResource r, Context c) {
+        String computeType = String.valueOf(r.map("environment").getOrDefault("computeType", "BUILD_GENERAL1_SMALL"));
+        return List.of(c.line("build minutes, " + computeType + " (cost.ciRunnerMinutesPerMonth)", "codebuild." + computeType, r.region(),
+                c.usage().ciRunnerMinutesPerMonth(), "minutes"));
     }
 
     static List<LineItem> ecrRepository(PlannedResource r, Context c) {

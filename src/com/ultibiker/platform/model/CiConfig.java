@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param accountId         the AWS account of this stack's CI roles, so that two stacks' CI in one account is
  *                          caught (config.CiAccountSharing); absent: the account of
  *                          {@code oidcProviderArn} if set, else unknown
+ * @param runners           CodeBuild-hosted runners inside the VPCs (section {@code ci.runners}); default: on when
+ *                          CI is on and the cluster API is private
  */
 public record CiConfig(
         boolean enabled,
@@ -41,7 +43,8 @@ public record CiConfig(
         List<String> previewPolicyArns,
         Optional<String> oidcSubjectPrefix,
         Optional<String> previewEnvironment,
-        Optional<String> accountId) {
+        Optional<String> accountId,
+        CiRunnersConfig runners) {
 
     public static final String ADMINISTRATOR_ACCESS = "arn:aws:iam::aws:policy/AdministratorAccess";
 
@@ -66,6 +69,7 @@ public record CiConfig(
         private Optional<String> oidcSubjectPrefix = Optional.empty();
         private Optional<String> previewEnvironment = Optional.empty();
         private Optional<String> accountId = Optional.empty();
+        private CiRunnersConfig runners = CiRunnersConfig.off();
 
         private Builder() {
         }
@@ -81,6 +85,7 @@ public record CiConfig(
         public Builder oidcSubjectPrefix(Optional<String> value) { this.oidcSubjectPrefix = value; return this; }
         public Builder previewEnvironment(Optional<String> value) { this.previewEnvironment = value; return this; }
         public Builder accountId(Optional<String> value) { this.accountId = value; return this; }
+        public Builder runners(CiRunnersConfig value) { this.runners = value; return this; }
 
         public CiConfig build() {
             return new CiConfig(
@@ -93,7 +98,8 @@ public record CiConfig(
                     Required.of(previewPolicyArns, "CiConfig.previewPolicyArns"),
                     oidcSubjectPrefix,
                     previewEnvironment,
-                    accountId);
+                    accountId,
+                    Required.of(runners, "CiConfig.runners"));
         }
     }
 }

@@ -17,6 +17,7 @@ package com.ultibiker.platform.model;
  * @param otherLogGbPerMonthPerGroup       ingestion of every other log group (RDS, ElastiCache); default 1 GB (assumed)
  * @param crossRegionReplicationGbPerMonth database replication traffic to a cross-region replica; default 100 GB (assumed)
  * @param s3GbPerBucket                    stored data per S3 bucket; default 50 GB (assumed)
+ * @param ciRunnerMinutesPerMonth          build minutes per CI runner project, when the plan has runners; default 1,000 (assumed)
  * @param dnsQueriesMillionsPerMonth       DNS queries answered by the hosted zone; default 20 million (assumed)
  * @param staticAssetsGbPerMonth           static assets delivered through a CDN, when the plan has one; default 250 GB (planning)
  * @param backupGbPerVault                 backup storage per AWS Backup vault, when the plan has one; default 500 GB (assumed)
@@ -34,6 +35,7 @@ public record CostConfig(
         int applicationLogGbPerMonth,
         int otherLogGbPerMonthPerGroup,
         int crossRegionReplicationGbPerMonth,
+        int ciRunnerMinutesPerMonth,
         int s3GbPerBucket,
         int dnsQueriesMillionsPerMonth,
         int staticAssetsGbPerMonth,
@@ -56,6 +58,7 @@ public record CostConfig(
         private Integer applicationLogGbPerMonth;
         private Integer otherLogGbPerMonthPerGroup;
         private Integer crossRegionReplicationGbPerMonth;
+        private Integer ciRunnerMinutesPerMonth;
         private Integer s3GbPerBucket;
         private Integer dnsQueriesMillionsPerMonth;
         private Integer staticAssetsGbPerMonth;
@@ -76,6 +79,7 @@ public record CostConfig(
         public Builder applicationLogGbPerMonth(int value) { this.applicationLogGbPerMonth = value; return this; }
         public Builder otherLogGbPerMonthPerGroup(int value) { this.otherLogGbPerMonthPerGroup = value; return this; }
         public Builder crossRegionReplicationGbPerMonth(int value) { this.crossRegionReplicationGbPerMonth = value; return this; }
+        public Builder ciRunnerMinutesPerMonth(int value) { this.ciRunnerMinutesPerMonth = value; return this; }
         public Builder s3GbPerBucket(int value) { this.s3GbPerBucket = value; return this; }
         public Builder dnsQueriesMillionsPerMonth(int value) { this.dnsQueriesMillionsPerMonth = value; return this; }
         public Builder staticAssetsGbPerMonth(int value) { this.staticAssetsGbPerMonth = value; return this; }
@@ -95,6 +99,7 @@ public record CostConfig(
                     Required.of(applicationLogGbPerMonth, "CostConfig.applicationLogGbPerMonth"),
                     Required.of(otherLogGbPerMonthPerGroup, "CostConfig.otherLogGbPerMonthPerGroup"),
                     Required.of(crossRegionReplicationGbPerMonth, "CostConfig.crossRegionReplicationGbPerMonth"),
+                    Required.of(ciRunnerMinutesPerMonth, "CostConfig.ciRunnerMinutesPerMonth"),
                     Required.of(s3GbPerBucket, "CostConfig.s3GbPerBucket"),
                     Required.of(dnsQueriesMillionsPerMonth, "CostConfig.dnsQueriesMillionsPerMonth"),
                     Required.of(staticAssetsGbPerMonth, "CostConfig.staticAssetsGbPerMonth"),

@@ -329,4 +329,14 @@ public final class Network extends ComponentResource {
     public Output<List<String>> privateRouteTableIds() {
         return Output.all(privateRouteTables.stream().map(RouteTable::id).toList());
     }
+
+    /**
+     * Each private route table's id by its resource name: a component adding routes needs them at plan time, and
+     * names its routes after the table so that a table added or removed (an AZ) leaves the others' routes alone.
+     */
+    public Map<String, Output<String>> privateRouteTableIdsByName() {
+        Map<String, Output<String>> out = new java.util.LinkedHashMap<>();
+        privateRouteTables.forEach(t -> out.put(t.pulumiResourceName(), t.id()));
+        return out;
+    }
 }

@@ -29,7 +29,7 @@ class CostConfigTest {
     @Test
     void withoutACostSectionTheDefaultsOfTheReadmeApply() {
         CostConfig cost = StackConfigParser.parse(PROJECT, StackPlans.stackFile("prod").projectConfig()).cost();
-        assertEquals(new CostConfig(60, 50, 8, 500, 20, 100, 30, 20, 50, 1, 100, 50, 20, 250, 500, 2), cost);
+        assertEquals(new CostConfig(60, 50, 8, 500, 20, 100, 30, 20, 50, 1, 100, 1000, 50, 20, 250, 500, 2), cost);
     }
 
     @Test

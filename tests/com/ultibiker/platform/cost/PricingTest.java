@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class PricingTest {
 
-    static final CostConfig USAGE = new CostConfig(60, 50, 8, 500, 20, 100, 30, 20, 50, 1, 100, 50, 20, 250, 500, 2);
+    static final CostConfig USAGE = new CostConfig(60, 50, 8, 500, 20, 100, 30, 20, 50, 1, 100, 1000, 50, 20, 250, 500, 2);
 
     static PriceTable table() {
         List<Price> prices = new ArrayList<>();
@@ -51,7 +51,8 @@ class PricingTest {
                 Map.entry("cloudwatch.logs.storage", 0.03), Map.entry("secretsmanager.secret", 0.40),
                 Map.entry("waf.webAcl", 5.00), Map.entry("waf.rule", 1.00), Map.entry("waf.requests", 0.60),
                 Map.entry("cloudfront.dataOut", 0.085), Map.entry("backup.warmStorage", 0.095),
-                Map.entry("guardduty.cloudTrailEvents", 4.00), Map.entry("guardduty.flowAndDnsLogs", 1.00), Map.entry("ecr.storage", 0.10));
+                Map.entry("guardduty.cloudTrailEvents", 4.00), Map.entry("guardduty.flowAndDnsLogs", 1.00), Map.entry("ecr.storage", 0.10),
+                Map.entry("codebuild.BUILD_GENERAL1_MEDIUM", 0.01), Map.entry("codebuild.BUILD_GENERAL1_LARGE", 0.02));
         flat.forEach((k, v) -> prices.add(new Price(k, "u", Map.of("*", v), "https://example.test", "aws-page", "test")));
         return new PriceTable("2026-12-01", "USD", 730, prices, Map.of());
     }
@@ -169,7 +170,11 @@ class PricingTest {
                 Arguments.of("CloudTrail trail, management events only: free",
                         res("aws:cloudtrail/trail:Trail", "trail", "us-east-1", Map.of()), 0.00),
                 Arguments.of("ECR repository, 50 GB: 50 × $0.10",
-                        res("aws:ecr/repository:Repository", "repo", "us-east-1", Map.of()), 5.00));
+                        res("aws:ecr/repository:Repository", "repo", "us-east-1", Map.of()), 5.00),
+                Arguments.of("CI runner project, BUILD_GENERAL1_MEDIUM: 1,000 build minutes × $0.01",
+                        res("aws:codebuild/project:Project", "runner", "us-east-1", Map.of("environment", Map.of("computeType", "BUILD_GENERAL1_MEDIUM"))), 10.00),
+                Arguments.of("CI runner project, BUILD_GENERAL1_LARGE: 1,000 build minutes × $0.02 (the price follows the compute type)",
+                        res("aws:codebuild/project:Project", "runner", "eu-west-1", Map.of("environment", Map.of("computeType", "BUILD_GENERAL1_LARGE"))), 20.00));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -44,8 +44,15 @@ class DnsWarmStandbyTest {
         // primary region is lost the replica is promoted and that reference removed, runbook), and the standby's
         // backup plan copies every recovery point to the primary region's vault (copies simply fail, and alarm,
         // while that region is down).
+        // And CI's peering (ci.runners): eu-west-1's accepter, return routes and API rule name the primary's peering and VPC;
+        // while us-east-1 is down they carry nothing, and eu-west-1's own runner reaches its API directly.
         assertEquals(List.of("aws:backup/plan:Plan backup-eu-west-1-plan -> aws:backup/vault:Vault backup-us-east-1-vault (us-east-1)",
-                        "aws:rds/instance:Instance database-replica-standby -> aws:rds/instance:Instance database-primary (us-east-1)"),
+                        "aws:ec2/route:Route ci-runners-us-east-1-to-eu-west-1-back-network-eu-west-1-private-eu-west-1a-rt -> aws:ec2/vpc:Vpc network-us-east-1-vpc (us-east-1)",
+                        "aws:ec2/route:Route ci-runners-us-east-1-to-eu-west-1-back-network-eu-west-1-private-eu-west-1b-rt -> aws:ec2/vpc:Vpc network-us-east-1-vpc (us-east-1)",
+                        "aws:ec2/route:Route ci-runners-us-east-1-to-eu-west-1-back-network-eu-west-1-private-eu-west-1c-rt -> aws:ec2/vpc:Vpc network-us-east-1-vpc (us-east-1)",
+                        "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter ci-runners-us-east-1-to-eu-west-1-accepter -> aws:ec2/vpcPeeringConnection:VpcPeeringConnection ci-runners-us-east-1-to-eu-west-1 (us-east-1)",
+                        "aws:rds/instance:Instance database-replica-standby -> aws:rds/instance:Instance database-primary (us-east-1)",
+                        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule ci-runners-us-east-1-to-eu-west-1-cluster-api -> aws:ec2/vpc:Vpc network-us-east-1-vpc (us-east-1)"),
                 crossRegion.stream().sorted().toList());
     }
 

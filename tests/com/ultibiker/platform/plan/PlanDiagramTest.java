@@ -110,6 +110,8 @@ class PlanDiagramTest {
         expected.add("ecr -> ecr");
         // the assets replica in eu-west-1 is read by the distribution its policy names (created through us-east-1)
         expected.add("assets -> assets");
+        // and the CI runners' peering: eu-west-1's accepter and return routes depend on the us-east-1 side
+        expected.add("ci_runners -> ci_runners");
         assertEquals(expected, arrows);
     }
 

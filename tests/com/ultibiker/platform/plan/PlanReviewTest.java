@@ -83,7 +83,8 @@ class PlanReviewTest {
                 "aws:s3/bucketV2:BucketV2 entry-us-east-1-logs", "aws:s3/bucketV2:BucketV2 uploads-bucket-replica",
                 "aws:ecr/repository:Repository ecr-eu-west-1-api", "aws:kms/key:Key uploads-eu-west-1-key", "aws:s3/bucketV2:BucketV2 timeseries-export-bucket",
                 "aws:kms/key:Key timeseries-export-key", "aws:s3/bucketV2:BucketV2 assets-bucket",
-                "aws:s3/bucketV2:BucketV2 assets-bucket-replica", "aws:kms/key:Key assets-replica-key", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis")) {
+                "aws:s3/bucketV2:BucketV2 assets-bucket-replica", "aws:kms/key:Key assets-replica-key", "aws:kms/key:Key waf-eu-west-1-logs-key", "aws:elasticache/replicationGroup:ReplicationGroup cache-eu-west-1-redis",
+                "aws:codestarconnections/connection:Connection ci-runners-eu-west-1-connection")) {
             assertTrue(prod.contains(line), line);
         }
     }
