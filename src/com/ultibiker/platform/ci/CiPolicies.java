@@ -39,7 +39,7 @@ public record CiPolicies(ActionTable table, Scope scope) {
 
     /** Services passed a role created by this program ({@code iam:PassedToService}). */
     static final List<String> ROLE_TAKING_SERVICES = List.of("backup.amazonaws.com", "cloudtrail.amazonaws.com", "codebuild.amazonaws.com",
-            "eks.amazonaws.com", "monitoring.rds.amazonaws.com", "pods.eks.amazonaws.com", "vpc-flow-logs.amazonaws.com");
+            "eks.amazonaws.com", "monitoring.rds.amazonaws.com", "pods.eks.amazonaws.com", "s3.amazonaws.com", "vpc-flow-logs.amazonaws.com");
 
     /**
      * Services the workload roles' AWS managed policies use (AmazonEKSClusterPolicy, AmazonEKSWorkerNodePolicy,
