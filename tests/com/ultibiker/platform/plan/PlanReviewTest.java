@@ -73,7 +73,7 @@ class PlanReviewTest {
     void protectedResourcesAreListedEveryOne() {
         assertEquals(List.of(), PlanReview.protectedResources(StackPlans.dev()), "dev protects nothing");
         List<String> prod = PlanReview.protectedResources(StackPlans.prod());
-        assertEquals(60, prod.size(), String.join("\n", prod));
+        assertEquals(64, prod.size(), String.join("\n", prod));
         for (String line : List.of("aws:cloudtrail/trail:Trail audit-trail", "aws:s3/bucketV2:BucketV2 audit-trail-bucket",
                 "aws:kms/key:Key audit-trail-key", "aws:rds/instance:Instance database-primary", "aws:rds/instance:Instance database-replica-standby",
                 "aws:backup/vault:Vault backup-eu-west-1-vault", "aws:backup/vaultLockConfiguration:VaultLockConfiguration backup-us-east-1-vault-lock",
@@ -213,7 +213,7 @@ class PlanReviewTest {
     @Test
     void prodListsTheRolesOfBothRegions() {
         List<String> roles = PlanReview.assumableRoles(StackPlans.prod());
-        assertEquals(21, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
+        assertEquals(22, roles.stream().filter(l -> l.startsWith("role ")).count(), String.join("\n", roles));
         assertTrue(roles.contains("  assumed by federated arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com if"
                 + " token.actions.githubusercontent.com:aud StringEquals sts.amazonaws.com,"
                 + " token.actions.githubusercontent.com:sub StringEquals repo:ultibiker/ultibiker-platform:environment:production"),
@@ -247,7 +247,7 @@ class PlanReviewTest {
         assertTrue(dev.contains("\nFor review: reachable from the internet (5):\n  CloudFront distribution assets-cdn: "), dev);
         assertTrue(dev.contains("\nFor review: IAM roles other principals assume, and what they may do:\n  role audit-trail-delivery-role"), dev);
         String prod = PlanSummary.render(StackPlans.prod());
-        assertTrue(prod.contains("\nFor review: protected resources (60):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
+        assertTrue(prod.contains("\nFor review: protected resources (64):\n  aws:backup/vault:Vault backup-eu-west-1-vault\n"), prod);
         assertTrue(prod.contains("\nFor review: reachable from the internet (7):\n"), prod);
     }
 
