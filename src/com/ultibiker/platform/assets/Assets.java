@@ -4,7 +4,6 @@ import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.acm.CertificateValidationArgs;
-import com.pulumi.aws.acm.outputs.CertificateDomainValidationOption;
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
 import com.pulumi.aws.cloudfront.OriginAccessControl;
@@ -36,6 +35,7 @@ import com.pulumi.aws.kms.Key;
 import com.ultibiker.platform.common.AwsRegion;
 import com.ultibiker.platform.common.EncryptionKeys;
 import com.ultibiker.platform.common.KeyPolicies;
+import com.ultibiker.platform.common.CertificateValidationRecords;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.ProviderAttributes;
 import com.ultibiker.platform.common.SecureBucket;
@@ -332,21 +332,9 @@ public final class Assets extends ComponentResource {
                 .keyAlgorithm("EC_prime256v1")
                 .tags(args.tagging().tags(certName))
                 .build(), edge.childOf(this).dependsOn(args.zoneDelegation()).build());
-        String certResource = "ACM certificate " + certName;
-        Output<CertificateDomainValidationOption> option = cert.domainValidationOptions().applyValue(options ->
-                options.stream().filter(o -> o.domainName().equals(Optional.of(hostname))).findFirst()
-                        .orElseThrow(() -> new IllegalStateException(certResource + ": ACM returned no validation record for " + hostname)));
-        var record = new Record(Naming.child(name, "validation"), RecordArgs.builder()
-                .zoneId(args.hostedZoneId())
-                .name(option.applyValue(o -> ProviderAttributes.present(o.resourceRecordName(), certResource,
-                        "domainValidationOptions[" + hostname + "].resourceRecordName")))
-                .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(ProviderAttributes.present(o.resourceRecordType(),
-                        certResource, "domainValidationOptions[" + hostname + "].resourceRecordType"))))
-                .records(option.applyValue(o -> List.of(ProviderAttributes.present(o.resourceRecordValue(), certResource,
-                        "domainValidationOptions[" + hostname + "].resourceRecordValue"))))
-                .ttl(args.validationRecordTtl())
-                .allowOverwrite(true)
-                .build(), args.primary().child(this));
+        var record = new Record(Naming.child(name, "validation"),
+                CertificateValidationRecords.forHostname(cert, certName, hostname, args.hostedZoneId(), args.validationRecordTtl()),
+                args.primary().child(this));
         if (!args.awaitCertificate()) {
             return Optional.empty();
         }

@@ -4,7 +4,6 @@ import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.acm.CertificateValidationArgs;
-import com.pulumi.aws.acm.outputs.CertificateDomainValidationOption;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.ec2.inputs.SecurityGroupEgressArgs;
@@ -30,12 +29,11 @@ import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
-import com.pulumi.aws.route53.enums.RecordType;
-import com.pulumi.core.Either;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
+import com.ultibiker.platform.common.CertificateValidationRecords;
 import com.ultibiker.platform.common.Naming;
 import com.ultibiker.platform.common.SecureBucket;
 import com.ultibiker.platform.common.SecureBucketArgs;
@@ -279,25 +277,11 @@ public final class PublicEntryPoint extends ComponentResource implements LoadBal
                 .keyAlgorithm("EC_prime256v1")
                 .tags(args.tagging().tags(certName))
                 .build(), region.childOf(this).dependsOn(args.zoneDelegation()).build());
-        String certResource = "ACM certificate " + certName;
         List<Output<String>> fqdns = new ArrayList<>();
         for (String hostname : hostnames) {
-            Output<CertificateDomainValidationOption> option = cert.domainValidationOptions().applyValue(options ->
-                    options.stream().filter(o -> o.domainName().equals(Optional.of(hostname))).findFirst()
-                            .orElseThrow(() -> new IllegalStateException(certResource + ": ACM returned no validation record for " + hostname)));
-            // ACM's validation CNAME depends on the account and the name only, so both regions write the
-            // same record: allowOverwrite lets each region's certificate validate on its own.
-            var record = new Record(Naming.child(name, "validation-" + PublicHostnames.label(hostname)), RecordArgs.builder()
-                    .zoneId(args.hostedZoneId())
-                    .name(option.applyValue(o -> ProviderAttributes.present(o.resourceRecordName(), certResource,
-                            "domainValidationOptions[" + hostname + "].resourceRecordName")))
-                    .type(option.applyValue(o -> Either.<String, RecordType>ofLeft(ProviderAttributes.present(o.resourceRecordType(),
-                            certResource, "domainValidationOptions[" + hostname + "].resourceRecordType"))))
-                    .records(option.applyValue(o -> List.of(ProviderAttributes.present(o.resourceRecordValue(), certResource,
-                            "domainValidationOptions[" + hostname + "].resourceRecordValue"))))
-                    .ttl(args.validationRecordTtl())
-                    .allowOverwrite(true)
-                    .build(), region.child(this));
+            var record = new Record(Naming.child(name, "validation-" + PublicHostnames.label(hostname)),
+                    CertificateValidationRecords.forHostname(cert, certName, hostname, args.hostedZoneId(), args.validationRecordTtl()),
+                    region.child(this));
             fqdns.add(record.fqdn());
         }
         if (!args.awaitCertificate()) {
